@@ -1,0 +1,45 @@
+# INSIST platform: `make demo` runs it, `make test` tests it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: demo test install lint messages bench stop clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed messages
+
+# Compiled catalogs are build products, never committed.
+messages: $(VENV)/.installed
+	@if ls locale/*/LC_MESSAGES/django.po >/dev/null 2>&1; then \
+		$(BIN)/python manage.py compilemessages --ignore=.venv -v 0; fi
+
+demo: install
+	$(BIN)/python manage.py setup_platform --demo --port $(PORT)
+	@echo "Serving: http://localhost:$(PORT)/ (portal), http://dortmund.localhost:$(PORT)/, http://potsdam.localhost:$(PORT)/, http://halle.localhost:$(PORT)/"
+	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+
+test: install
+	$(BIN)/python manage.py makemigrations --check --dry-run -v 0
+	$(BIN)/ruff check .
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Stops the embedded PostgreSQL (when make demo or make test started one).
+stop:
+	@$(BIN)/python -c "import pathlib, sys; sys.path.insert(0, 'platform'); \
+		from insist.database import embedded_stop; embedded_stop(data_dir=pathlib.Path('.data'))"
+
+clean: stop
+	rm -rf $(VENV) .data

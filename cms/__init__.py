@@ -1,0 +1,1 @@
+"""Content: the regional Wagtail pages, the shared taxonomy, the training materials."""

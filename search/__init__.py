@@ -1,0 +1,1 @@
+"""The cross-region search index, its backends, sync and views (not built yet)."""

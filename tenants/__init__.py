@@ -1,0 +1,1 @@
+"""Regions (tenants), their domains, and the provisioning of a region."""

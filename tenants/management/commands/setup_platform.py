@@ -1,0 +1,67 @@
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django_tenants.utils import schema_context
+from rich.console import Console
+
+from tenants.selectors import region_primary_domain
+from tenants.services import DEFAULT_REGIONS, portal_ensure, region_provision
+
+
+class Command(BaseCommand):
+    help = (
+        "Bring the platform up to date: migrate the public schema and every region, "
+        "and make sure the portal and the three programme regions exist. With "
+        "--demo, also create one admin account per region (its password is printed "
+        "once, when the account is created). Idempotent."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--demo", action="store_true")
+        parser.add_argument("--port", default="8000", help="port shown in the links")
+
+    def handle(self, *args, demo, port, **options):
+        console = Console(soft_wrap=True)
+        with console.status("Migrating the public schema…"):
+            call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
+        with console.status("Migrating the regions…"):
+            call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
+        for line in portal_ensure().lines:
+            console.print(f"  {line}")
+        regions = []
+        for spec in DEFAULT_REGIONS:
+            with console.status(f"Setting up {spec.name}…"):
+                report = region_provision(slug=spec.slug, name=spec.name)
+            console.print(
+                f"[bold]{spec.name}[/]: "
+                + ("set up" if report.changed else "already complete")
+            )
+            regions.append(spec)
+        if demo:
+            self._demo_accounts(console, regions, port)
+
+    def _demo_accounts(self, console, regions, port):
+        from tenants.models import Region
+
+        console.print("\nAdmin accounts (a password is shown only when it is made):")
+        portal = f"http://{settings.PLATFORM_DOMAIN}:{port}/admin/"
+        self._account(console, "public", "Portal", portal)
+        for spec in regions:
+            region = Region.objects.prefetch_related("domains").get(
+                schema_name=spec.slug
+            )
+            url = f"http://{region_primary_domain(region=region)}:{port}/admin/"
+            self._account(console, spec.slug, spec.name, url)
+
+    def _account(self, console, schema, label, url):
+        User = get_user_model()
+        with schema_context(schema):
+            if User.objects.filter(username="admin").exists():
+                console.print(f"  {label}: {url}  user 'admin' (exists, unchanged)")
+                return
+            password = secrets.token_urlsafe(12)
+            User.objects.create_superuser("admin", "admin@example.org", password)
+        console.print(f"  {label}: {url}  user 'admin' password [bold]{password}[/]")

@@ -1,0 +1,172 @@
+"""Provisioning: the portal, the region template schema and the regions."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import connection, transaction
+from django_tenants.utils import (
+    get_public_schema_name,
+    schema_context,
+    schema_exists,
+)
+
+from tenants.models import Domain, Region
+from tenants.signals import region_ready
+
+SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+HOST_PATTERN = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
+)
+RESERVED_SLUGS = {"public", "information_schema", "admin", "api", "static", "media"}
+
+
+@dataclass(frozen=True)
+class RegionSpec:
+    slug: str
+    name: str
+
+
+DEFAULT_REGIONS = (
+    RegionSpec("dortmund", "Dortmund"),
+    RegionSpec("potsdam", "Potsdam und Brandenburger Umland"),
+    RegionSpec("halle", "Halle (Saale) und Umland"),
+)
+
+
+@dataclass
+class Report:
+    """What a provisioning step did, line by line, for the operator to read."""
+
+    lines: list[str] = field(default_factory=list)
+    changed: bool = False
+
+    def did(self, line: str) -> None:
+        self.lines.append(line)
+        self.changed = True
+
+    def found(self, line: str) -> None:
+        self.lines.append(line)
+
+
+def region_default_domain(*, slug: str) -> str:
+    return f"{slug}.{settings.PLATFORM_DOMAIN}"
+
+
+def region_validate(*, slug: str, name: str, domain: str) -> None:
+    """Refuse a bad slug, a blank name or a domain that serves someone else."""
+    errors = {}
+    if not SLUG_PATTERN.match(slug or ""):
+        errors["slug"] = (
+            f"'{slug}' is not a valid region slug: use 2 to 40 lower-case letters, "
+            "digits or underscores, starting with a letter (it becomes the schema "
+            "name)."
+        )
+    elif (
+        slug in RESERVED_SLUGS
+        or slug.startswith("pg_")
+        or slug == settings.TENANT_BASE_SCHEMA
+    ):
+        errors["slug"] = f"'{slug}' is reserved and cannot name a region."
+    if not (name or "").strip():
+        errors["name"] = "A region needs a name."
+    if not HOST_PATTERN.match(domain or ""):
+        errors["domain"] = f"'{domain}' is not a valid host name."
+    else:
+        owner = (
+            Domain.objects.filter(domain=domain)
+            .exclude(tenant__schema_name=slug)
+            .select_related("tenant")
+            .first()
+        )
+        if owner is not None:
+            errors["domain"] = (
+                f"The domain '{domain}' already serves '{owner.tenant.schema_name}'."
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def template_ensure(*, verbosity: int = 0) -> Report:
+    """Create and migrate the schema that new regions are copied from.
+
+    It is migrated before every copy: a copy of a template that is behind the code
+    would be marked as migrated while missing tables.
+    """
+    report = Report()
+    template = settings.TENANT_BASE_SCHEMA
+    connection.set_schema_to_public()
+    if not schema_exists(template):
+        with connection.cursor() as cursor:
+            cursor.execute(f'CREATE SCHEMA "{template}"')
+        report.did(f"created the template schema '{template}'")
+    call_command(
+        "migrate_schemas",
+        schema_name=template,
+        interactive=False,
+        verbosity=verbosity,
+    )
+    report.found(f"template schema '{template}' is migrated")
+    return report
+
+
+def portal_ensure(*, domain: str | None = None) -> Report:
+    """The public tenant row and the portal's domain, which django-tenants needs."""
+    report = Report()
+    domain = domain or settings.PLATFORM_DOMAIN
+    portal, created = Region.objects.get_or_create(
+        schema_name=get_public_schema_name(), defaults={"name": "INSIST-Portal"}
+    )
+    if created:
+        report.did("created the portal (public schema)")
+    _, created = Domain.objects.get_or_create(
+        domain=domain, defaults={"tenant": portal, "is_primary": True}
+    )
+    if created:
+        report.did(f"portal domain '{domain}' added")
+    else:
+        report.found(f"portal domain '{domain}' already there")
+    return report
+
+
+def region_provision(
+    *, slug: str, name: str, domain: str | None = None, verbosity: int = 0
+) -> Report:
+    """Create a region, or complete one that exists: schema, domain, site, groups.
+
+    Idempotent; a bad slug or a taken domain raises ``ValidationError`` before
+    anything is written.
+    """
+    domain = (domain or region_default_domain(slug=slug)).lower()
+    connection.set_schema_to_public()
+    region_validate(slug=slug, name=name, domain=domain)
+
+    report = template_ensure(verbosity=verbosity)
+    report.changed = False  # the template is ours, not the operator's change
+    report.lines.clear()
+    with transaction.atomic():
+        region = Region.objects.filter(schema_name=slug).first()
+        if region is None:
+            region = Region(schema_name=slug, name=name.strip())
+            region.save(verbosity=verbosity)
+            report.did(f"created region '{slug}' with its own schema")
+        else:
+            report.found(f"region '{slug}' already exists")
+        connection.set_schema_to_public()
+        has_primary = region.domains.filter(is_primary=True).exists()
+        _, created = Domain.objects.get_or_create(
+            domain=domain, defaults={"tenant": region, "is_primary": not has_primary}
+        )
+        if created:
+            report.did(f"domain '{domain}' now serves '{slug}'")
+        else:
+            report.found(f"domain '{domain}' already serves '{slug}'")
+
+        with schema_context(slug):
+            responses = region_ready.send(sender=Region, region=region, domain=domain)
+        for _receiver, lines in responses:
+            for line, changed in lines or ():
+                (report.did if changed else report.found)(line)
+    return report
