@@ -33,6 +33,9 @@ PLATFORM_DOMAIN = env("INSIST_PLATFORM_DOMAIN", default="localhost")
 SHARED_APPS = [
     "django_tenants",
     "tenants",
+    # modeltranslation patches the admin: it must come before django.contrib.admin.
+    "modeltranslation",
+    "cms.taxonomy",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
