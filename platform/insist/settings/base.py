@@ -176,6 +176,12 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 
+# Shared models (taxonomy, materials) translate their fields with
+# django-modeltranslation; a missing translation falls back to German.
+# https://django-modeltranslation.readthedocs.io/en/latest/registration.html
+MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
+
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
