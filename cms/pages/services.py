@@ -1,10 +1,22 @@
 """What lives inside a region's schema when it is provisioned."""
 
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
-from wagtail.models import GroupPagePermission, Page, Site
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
-from cms.pages.models import HomePage
+from cms.pages.models import EventPage, EventRegistration, HomePage
+
+WORKFLOW_NAME = "Redaktionelle Freigabe"
+MODERATION_TASK_NAME = "Freigabe durch die Moderation"
 
 # Group name -> (Django permissions "app_label.codename", Wagtail page permissions)
 _PAGE_EDIT = ["add_page", "change_page"]
@@ -91,5 +103,67 @@ def region_site_ensure(*, region, domain: str, **kwargs) -> list[tuple[str, bool
                 page=home,
                 permission=_permission(f"wagtailcore.{codename}"),
             )
-        lines.append((f"group '{name}' {'created' if created else 'up to date'}", created))
+        lines.append(
+            (f"group '{name}' {'created' if created else 'up to date'}", created)
+        )
+
+    lines.append(region_workflow_ensure(home=home))
     return lines
+
+
+def region_workflow_ensure(*, home: Page) -> tuple[str, bool]:
+    """Editors submit, moderators approve: one workflow on the whole site."""
+    moderators = Group.objects.get(name="Moderators")
+    workflow, created = Workflow.objects.get_or_create(
+        name=WORKFLOW_NAME, defaults={"active": True}
+    )
+    task = GroupApprovalTask.objects.filter(name=MODERATION_TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=MODERATION_TASK_NAME)
+        created = True
+    task.groups.add(moderators)
+    if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        created = True
+    if not WorkflowPage.objects.filter(page=home).exists():
+        WorkflowPage.objects.create(page=home, workflow=workflow)
+        created = True
+    state = "set up" if created else "already there"
+    return (f"moderation workflow {state}", created)
+
+
+def event_registration_create(*, event: EventPage, name: str, email: str):
+    """Register ``email`` for ``event`` or raise ``ValidationError``.
+
+    The event row is locked while places are counted, so two last-minute
+    registrations cannot both take the last place; nothing is saved on error.
+    """
+    email = email.strip().lower()
+    registration = EventRegistration(event_id=event.pk, name=name.strip(), email=email)
+    try:
+        with transaction.atomic():
+            locked = (
+                EventPage.objects.select_for_update(of=("self",))
+                .only("pk", "registration", "capacity")
+                .get(pk=event.pk)
+            )
+            if locked.registration != EventPage.Registration.FORM:
+                raise ValidationError(
+                    "Für diese Veranstaltung gibt es keine Anmeldung."
+                )
+            registrations = EventRegistration.objects.filter(event_id=event.pk)
+            if registrations.filter(email=email).exists():
+                raise ValidationError(
+                    "Mit dieser E-Mail-Adresse sind Sie bereits angemeldet."
+                )
+            if registrations.count() >= (locked.capacity or 0):
+                raise ValidationError(
+                    "Leider sind alle Plätze vergeben: die Veranstaltung ist voll."
+                )
+            registration.full_clean()
+            registration.save()
+    except IntegrityError as error:
+        raise ValidationError(
+            "Mit dieser E-Mail-Adresse sind Sie bereits angemeldet."
+        ) from error
+    return registration

@@ -1,0 +1,227 @@
+from django import forms
+from django.core.paginator import Paginator
+from django.db import connection, models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.pages import selectors
+from cms.pages.blocks import BodyBlock
+
+DIRECTORY_PAGE_SIZE = 12
+
+
+class ClubIndexPage(Page):
+    """The club directory (Vereinsverzeichnis): every club portrait of the region,
+    filterable by field of activity, target group, language, kind of organisation,
+    migration reference and district."""
+
+    intro = models.TextField("Einleitung", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.ClubPortraitPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "Vereinsverzeichnis"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = selectors.directory_filters_from(request.GET)
+        portraits = selectors.portraits_for_directory(index=self, filters=filters)
+        paginator = Paginator(portraits, DIRECTORY_PAGE_SIZE)
+        page_obj = paginator.get_page(request.GET.get("seite"))
+        query = request.GET.copy()
+        query.pop("seite", None)
+        context.update(
+            portraits=page_obj,
+            paginator=paginator,
+            filters=filters,
+            filter_fields=selectors.directory_filter_fields(filters=filters),
+            filter_query=query.urlencode(),
+        )
+        return context
+
+
+class ClubPortraitForm(WagtailAdminPageForm):
+    """Offers only the districts of the region whose admin is open."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "district" in self.fields:
+            from cms.taxonomy.models import District
+
+            self.fields["district"].queryset = District.objects.filter(
+                region__schema_name=connection.schema_name
+            )
+
+
+class ClubPortraitPage(Page):
+    """A club portrait (Vereinsporträt): who the club is, what it does, what it
+    offers to partners and looks for. The contact person's name and email are
+    shown only when the club's consent is recorded with its date."""
+
+    summary = models.TextField("Kurzbeschreibung", max_length=400)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    picture = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Bild",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = StreamField(BodyBlock(), blank=True, verbose_name="Beschreibung")
+    founding_year = models.PositiveSmallIntegerField(
+        "Gründungsjahr", null=True, blank=True
+    )
+    member_count = models.PositiveIntegerField(
+        "Mitglieder (ungefähr)", null=True, blank=True
+    )
+    fields_of_activity = ParentalManyToManyField(
+        "taxonomy.FieldOfActivity",
+        blank=True,
+        related_name="+",
+        verbose_name="Tätigkeitsfelder",
+    )
+    target_groups = ParentalManyToManyField(
+        "taxonomy.TargetGroup",
+        blank=True,
+        related_name="+",
+        verbose_name="Zielgruppen",
+    )
+    languages = ParentalManyToManyField(
+        "taxonomy.ClubLanguage", blank=True, related_name="+", verbose_name="Sprachen"
+    )
+    organisation_kind = models.ForeignKey(
+        "taxonomy.OrganisationKind",
+        verbose_name="Organisationsform",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    migration_reference = models.ForeignKey(
+        "taxonomy.MigrationReference",
+        verbose_name="Migrationsbezug",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    district = models.ForeignKey(
+        "taxonomy.District",
+        verbose_name="Stadtteil",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    website = models.URLField("Website", blank=True)
+    offers = models.TextField("Was wir Partnern bieten", blank=True)
+    seeks = models.TextField("Was wir suchen", blank=True)
+    contact_name = models.CharField("Ansprechperson", max_length=200, blank=True)
+    contact_email = models.EmailField("E-Mail der Ansprechperson", blank=True)
+    contact_consent = models.BooleanField(
+        "Einwilligung zur Veröffentlichung der Kontaktdaten", default=False
+    )
+    contact_consent_date = models.DateField(
+        "Einwilligung erteilt am", null=True, blank=True
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("offers"),
+        index.SearchField("seeks"),
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("logo"), FieldPanel("picture")]),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("fields_of_activity", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel(
+                    [
+                        FieldPanel("organisation_kind", widget=forms.Select),
+                        FieldPanel("migration_reference", widget=forms.Select),
+                        FieldPanel("district", widget=forms.Select),
+                    ]
+                ),
+            ],
+            heading="Einordnung",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("founding_year"), FieldPanel("member_count")]
+                ),
+                FieldPanel("website"),
+                InlinePanel("links", label="Social-Media-Links"),
+            ],
+            heading="Eckdaten",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("offers"), FieldPanel("seeks")], heading="Kooperation"
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("contact_name"), FieldPanel("contact_email")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("contact_consent"), FieldPanel("contact_consent_date")]
+                ),
+            ],
+            heading="Ansprechperson",
+            help_text="Name und E-Mail erscheinen nur mit dokumentierter Einwilligung.",
+        ),
+    ]
+    parent_page_types = ["pages.ClubIndexPage"]
+    subpage_types = []
+    base_form_class = ClubPortraitForm
+
+    class Meta:
+        verbose_name = "Vereinsporträt"
+
+    @property
+    def contact_public(self) -> bool:
+        """Contact details may be shown: consent recorded, with its date."""
+        return bool(
+            self.contact_consent
+            and self.contact_consent_date
+            and (self.contact_name or self.contact_email)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.portrait_details(portrait=self))
+        return context
+
+
+class ClubLink(Orderable):
+    """A social media or other web link of a club, shown on its portrait."""
+
+    page = ParentalKey(ClubPortraitPage, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField("Bezeichnung", max_length=80)
+    url = models.URLField("Adresse")
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Link"

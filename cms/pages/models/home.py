@@ -1,0 +1,40 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from cms.pages import selectors
+
+
+class HomePage(Page):
+    """The region's start page: its introduction, featured club stories, the next
+    events, a search box and links to the club directory and training materials."""
+
+    intro = RichTextField("Einleitung", blank=True, features=["bold", "italic", "link"])
+    materials_url = models.URLField(
+        "Link zu den Schulungsmaterialien",
+        blank=True,
+        help_text="Die gemeinsame Materialsammlung aller Regionen.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("materials_url"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "pages.ClubIndexPage",
+        "pages.StoryIndexPage",
+        "pages.EventIndexPage",
+        "pages.StandardPage",
+    ]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "Startseite"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.home_sections(home=self))
+        return context

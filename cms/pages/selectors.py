@@ -1,0 +1,190 @@
+"""Reads for the regional pages.
+
+Each returns querysets or lists whose size does not change the number of SQL
+queries: related terms, images and renditions are fetched in bulk.
+"""
+
+from django.db import connection
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from wagtail.images import get_image_model
+
+CARD_RENDITION = "fill-480x270"
+LOGO_RENDITION = "max-240x240"
+HOME_STORIES = 3
+HOME_EVENTS = 4
+
+# GET parameter -> (portrait lookup, taxonomy model name)
+DIRECTORY_FILTERS = {
+    "feld": ("fields_of_activity", "FieldOfActivity"),
+    "zielgruppe": ("target_groups", "TargetGroup"),
+    "sprache": ("languages", "ClubLanguage"),
+    "form": ("organisation_kind", "OrganisationKind"),
+    "migration": ("migration_reference", "MigrationReference"),
+    "stadtteil": ("district", "District"),
+}
+
+
+def _images(*filters):
+    return get_image_model().objects.prefetch_renditions(*filters)
+
+
+def _taxonomy(name):
+    from cms.taxonomy import models as taxonomy
+
+    return getattr(taxonomy, name)
+
+
+def region_districts():
+    """The districts of the region whose schema is active."""
+    return _taxonomy("District").objects.filter(
+        region__schema_name=connection.schema_name
+    )
+
+
+def _portrait_cards(queryset):
+    return queryset.select_related(
+        "organisation_kind", "migration_reference", "district"
+    ).prefetch_related(
+        Prefetch("logo", queryset=_images(LOGO_RENDITION)),
+        "fields_of_activity",
+    )
+
+
+def _story_cards(queryset):
+    return queryset.order_by("-date", "-pk").prefetch_related(
+        Prefetch("image", queryset=_images(CARD_RENDITION))
+    )
+
+
+def home_sections(*, home) -> dict:
+    """Featured stories, upcoming events and the section pages under ``home``."""
+    from cms.pages.models import (
+        ClubIndexPage,
+        EventIndexPage,
+        EventPage,
+        StoryIndexPage,
+        StoryPage,
+    )
+
+    stories = StoryPage.objects.live().public().descendant_of(home)
+    featured = list(_story_cards(stories.filter(featured=True))[:HOME_STORIES])
+    if not featured:
+        featured = list(_story_cards(stories)[:HOME_STORIES])
+    sections = {
+        model: model.objects.live().public().child_of(home).first()
+        for model in (ClubIndexPage, StoryIndexPage, EventIndexPage)
+    }
+    return {
+        "featured_stories": featured,
+        "upcoming_events": list(
+            EventPage.objects.live()
+            .public()
+            .descendant_of(home)
+            .filter(end__gte=timezone.now())
+            .order_by("start")[:HOME_EVENTS]
+        ),
+        "directory": sections[ClubIndexPage],
+        "story_index": sections[StoryIndexPage],
+        "event_index": sections[EventIndexPage],
+    }
+
+
+def directory_filters_from(params) -> dict[str, str]:
+    """The directory filters in ``params`` (a QueryDict), known keys only."""
+    return {
+        key: params[key].strip()[:120]
+        for key in ("q", *DIRECTORY_FILTERS)
+        if params.get(key, "").strip()
+    }
+
+
+def directory_filter_fields(*, filters: dict[str, str]) -> list[dict]:
+    """One select per vocabulary: its terms and the selected slug."""
+    fields = []
+    for key, (_lookup, model_name) in DIRECTORY_FILTERS.items():
+        model = _taxonomy(model_name)
+        terms = region_districts() if model_name == "District" else model.objects.all()
+        fields.append(
+            {
+                "key": key,
+                "label": model._meta.verbose_name,
+                "terms": list(terms),
+                "selected": filters.get(key, ""),
+            }
+        )
+    return fields
+
+
+def portraits_for_directory(*, index, filters: dict[str, str]):
+    from cms.pages.models import ClubPortraitPage
+
+    portraits = ClubPortraitPage.objects.live().public().child_of(index)
+    if filters.get("q"):
+        # A plain name filter; the cross-region search lives in search/.
+        portraits = portraits.filter(
+            Q(title__icontains=filters["q"]) | Q(summary__icontains=filters["q"])
+        )
+    for key, value in filters.items():
+        if key == "q":
+            continue
+        lookup, _model = DIRECTORY_FILTERS[key]
+        portraits = portraits.filter(**{f"{lookup}__slug": value})
+    return _portrait_cards(portraits).order_by("title")
+
+
+def portrait_details(*, portrait) -> dict:
+    """Terms, links and published stories of one portrait."""
+    from cms.pages.models import StoryPage
+
+    stories = StoryPage.objects.live().public().filter(clubs=portrait)
+    return {
+        "fields_of_activity": list(portrait.fields_of_activity.all()),
+        "target_groups": list(portrait.target_groups.all()),
+        "languages": list(portrait.languages.all()),
+        "links": list(portrait.links.all()),
+        "stories": list(_story_cards(stories)),
+    }
+
+
+def stories_for_index(*, index):
+    from cms.pages.models import StoryPage
+
+    return list(
+        _story_cards(
+            StoryPage.objects.live().public().child_of(index)
+        ).prefetch_related("clubs")
+    )
+
+
+def clubs_of_story(*, story):
+    from cms.pages.models import ClubPortraitPage
+
+    # ``story.clubs`` is an in-memory set in previews: ask for the live pages.
+    ids = [club.pk for club in story.clubs.all()]
+    portraits = ClubPortraitPage.objects.live().public().filter(pk__in=ids)
+    return list(_portrait_cards(portraits).order_by("title"))
+
+
+def events_for_index(*, index) -> dict:
+    from cms.pages.models import EventPage
+
+    events = EventPage.objects.live().public().child_of(index)
+    now = timezone.now()
+    return {
+        "upcoming_events": list(events.filter(end__gte=now).order_by("start")),
+        "past_events": list(events.filter(end__lt=now).order_by("-start")[:20]),
+    }
+
+
+def events_for_feed(*, index):
+    from cms.pages.models import EventPage
+
+    return list(EventPage.objects.live().public().child_of(index).order_by("start"))
+
+
+def event_details(*, event) -> dict:
+    if event.registration != event.Registration.FORM:
+        return {"places_left": None}
+    taken = event.registrations.count()
+    return {"places_left": max((event.capacity or 0) - taken, 0)}

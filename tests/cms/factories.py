@@ -1,0 +1,105 @@
+"""Factories for the regional page types (wagtail-factories on factory_boy).
+
+Use them inside ``schema_context(slug)``: pages live in a region's schema.
+"""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+
+from cms.pages.models import (
+    ClubIndexPage,
+    ClubPortraitPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    StandardPage,
+    StoryIndexPage,
+    StoryPage,
+)
+
+
+class ClubIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Vereinsverzeichnis"
+    slug = "vereine"
+
+    class Meta:
+        model = ClubIndexPage
+
+
+class ClubPortraitPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Kulturverein Beispiel {n}")
+    slug = factory.Sequence(lambda n: f"verein-{n}")
+    summary = "Ein erfundener Verein für Tests."
+
+    class Meta:
+        model = ClubPortraitPage
+
+
+class StoryIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Vereinsgeschichten"
+    slug = "geschichten"
+
+    class Meta:
+        model = StoryIndexPage
+
+
+class StoryPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Geschichte {n}")
+    slug = factory.Sequence(lambda n: f"geschichte-{n}")
+    teaser = "Zwei Vereine, ein gemeinsames Fest."
+
+    class Meta:
+        model = StoryPage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Veranstaltungen"
+    slug = "veranstaltungen"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Vereinsforum {n}")
+    slug = factory.Sequence(lambda n: f"termin-{n}")
+    kind = EventPage.Kind.FORUM
+    theme = "Jugend"
+    teaser = "Vereine tauschen sich aus."
+    venue = "Stadtteilzentrum"
+    address = "Musterstraße 1"
+    start = factory.LazyFunction(
+        lambda: timezone.now().replace(microsecond=0) + datetime.timedelta(days=7)
+    )
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+
+    class Meta:
+        model = EventPage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = "Impressum"
+    slug = factory.Sequence(lambda n: f"seite-{n}")
+    kind = StandardPage.Kind.IMPRINT
+
+    class Meta:
+        model = StandardPage
+
+
+def region_home() -> HomePage:
+    """The home page of the region whose schema is active."""
+    return HomePage.objects.get(depth=2, locale__language_code="de")
+
+
+def region_sections(home: HomePage | None = None) -> dict:
+    """Directory, story list and event list under the home page."""
+    home = home or region_home()
+    return {
+        "home": home,
+        "clubs": ClubIndexPageFactory(parent=home),
+        "stories": StoryIndexPageFactory(parent=home),
+        "events": EventIndexPageFactory(parent=home),
+    }

@@ -1,0 +1,236 @@
+"""Page types, hierarchy rules and what the pages show."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django_tenants.utils import schema_context
+
+from cms.pages.models import (
+    ClubIndexPage,
+    ClubPortraitPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    StandardPage,
+    StoryIndexPage,
+    StoryPage,
+)
+from cms.taxonomy.models import District, FieldOfActivity, MigrationReference
+from tests.cms.factories import (
+    ClubPortraitPageFactory,
+    EventPageFactory,
+    StandardPageFactory,
+    StoryPageFactory,
+    region_sections,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _subpage_names(model):
+    return {m.__name__ for m in model.creatable_subpage_models()}
+
+
+@pytest.mark.parametrize(
+    ("parent", "children"),
+    [
+        (
+            HomePage,
+            {"ClubIndexPage", "StoryIndexPage", "EventIndexPage", "StandardPage"},
+        ),
+        (ClubIndexPage, {"ClubPortraitPage"}),
+        (ClubPortraitPage, set()),
+        (StoryIndexPage, {"StoryPage"}),
+        (StoryPage, set()),
+        (EventIndexPage, {"EventPage"}),
+        (EventPage, set()),
+        (StandardPage, {"StandardPage"}),
+    ],
+)
+def test_editors_create_pages_only_where_they_belong(parent, children):
+    assert _subpage_names(parent) == children
+
+
+def test_portrait_cannot_be_created_under_home_page(regions):
+    with schema_context("dortmund"):
+        home = region_sections()["home"]
+        assert not ClubPortraitPage.can_create_at(home)
+        assert not EventPage.can_create_at(home)
+        assert StandardPage.can_create_at(home)
+
+
+def test_second_directory_is_refused_under_the_same_home(regions):
+    with schema_context("dortmund"):
+        home = region_sections()["home"]
+        assert not ClubIndexPage.can_create_at(home)
+
+
+def _portrait(**kwargs):
+    sections = region_sections()
+    portrait = ClubPortraitPageFactory(parent=sections["clubs"], **kwargs)
+    return sections, portrait
+
+
+def test_contact_shown_only_with_recorded_consent(regions, region_client):
+    with schema_context("dortmund"):
+        _, without = _portrait(
+            contact_name="Erika Beispiel", contact_email="erika@example.org"
+        )
+        _, undated = (
+            ClubIndexPage.objects.get(slug="vereine"),
+            ClubPortraitPageFactory(
+                parent=ClubIndexPage.objects.get(slug="vereine"),
+                contact_name="Ali Beispiel",
+                contact_email="ali@example.org",
+                contact_consent=True,
+            ),
+        )
+        consented = ClubPortraitPageFactory(
+            parent=ClubIndexPage.objects.get(slug="vereine"),
+            contact_name="Olga Beispiel",
+            contact_email="olga@example.org",
+            contact_consent=True,
+            contact_consent_date=datetime.date(2026, 3, 1),
+        )
+        urls = [p.url for p in (without, undated, consented)]
+    client = region_client("dortmund")
+    body = client.get(urls[0]).content.decode()
+    assert "Erika Beispiel" not in body and "erika@example.org" not in body
+    body = client.get(urls[1]).content.decode()
+    assert "Ali Beispiel" not in body and "ali@example.org" not in body
+    body = client.get(urls[2]).content.decode()
+    assert "Olga Beispiel" in body and "mailto:olga@example.org" in body
+
+
+def test_portrait_shows_its_terms_and_the_stories_about_it(regions, region_client):
+    with schema_context("dortmund"):
+        sections, portrait = _portrait()
+        sport = FieldOfActivity.objects.create(slug="t-sport", name="Testsport")
+        portrait.fields_of_activity.add(sport)
+        portrait.save()
+        story = StoryPageFactory(parent=sections["stories"], title="Gemeinsam am Ball")
+        story.clubs.add(portrait)
+        story.save()
+        url = portrait.url
+    body = region_client("dortmund").get(url).content.decode()
+    assert "Testsport" in body
+    assert "Gemeinsam am Ball" in body
+    assert body.count("<h1") == 1
+
+
+def test_directory_filters_by_taxonomy(regions, region_client):
+    with schema_context("dortmund"):
+        sections = region_sections()
+        mixed = MigrationReference.objects.create(slug="t-mixed", name="Testgemischt")
+        district = District.objects.create(
+            slug="t-dortmund-nord", name="Testnord", region=regions["dortmund"]
+        )
+        ClubPortraitPageFactory(
+            parent=sections["clubs"],
+            title="Verein Alpha",
+            migration_reference=mixed,
+            district=district,
+        )
+        ClubPortraitPageFactory(parent=sections["clubs"], title="Verein Beta")
+        url = sections["clubs"].url
+    client = region_client("dortmund")
+    body = client.get(url).content.decode()
+    assert "Verein Alpha" in body and "Verein Beta" in body
+    body = client.get(url, {"migration": "t-mixed"}).content.decode()
+    assert "Verein Alpha" in body and "Verein Beta" not in body
+    body = client.get(url, {"stadtteil": "t-dortmund-nord"}).content.decode()
+    assert "Verein Alpha" in body and "Verein Beta" not in body
+    assert "Testnord" in body
+
+
+def test_directory_offers_only_the_regions_districts(regions, region_client):
+    with schema_context("dortmund"):
+        sections = region_sections()
+        District.objects.create(
+            slug="t-halle-ost", name="Testost", region=regions["halle"]
+        )
+        url = sections["clubs"].url
+    body = region_client("dortmund").get(url).content.decode()
+    assert "Testost" not in body
+
+
+def test_directory_is_paginated(regions, region_client):
+    with schema_context("dortmund"):
+        sections = region_sections()
+        for n in range(14):
+            ClubPortraitPageFactory(parent=sections["clubs"], title=f"Verein {n:02d}")
+        url = sections["clubs"].url
+    client = region_client("dortmund")
+    first = client.get(url).content.decode()
+    second = client.get(url, {"seite": 2}).content.decode()
+    assert "Verein 00" in first and "Verein 13" not in first
+    assert "Verein 13" in second and 'rel="prev"' in second
+
+
+def test_home_page_shows_featured_stories_and_upcoming_events(regions, region_client):
+    with schema_context("dortmund"):
+        sections = region_sections()
+        StoryPageFactory(
+            parent=sections["stories"], title="Feierabendchor", featured=True
+        )
+        EventPageFactory(parent=sections["events"], title="Vereinsmesse im Herbst")
+        EventPageFactory(
+            parent=sections["events"],
+            title="Altes Forum",
+            start=datetime.datetime(2020, 1, 1, 18, tzinfo=datetime.UTC),
+            end=datetime.datetime(2020, 1, 1, 20, tzinfo=datetime.UTC),
+        )
+        url = sections["home"].url
+    response = region_client("dortmund").get(url)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Feierabendchor" in body
+    assert "Vereinsmesse im Herbst" in body and "Altes Forum" not in body
+    assert 'type="text/calendar"' in body and "feed.ics" in body
+    assert 'role="search"' in body
+
+
+def test_footer_links_to_imprint_and_privacy(regions, region_client):
+    with schema_context("dortmund"):
+        sections = region_sections()
+        StandardPageFactory(
+            parent=sections["home"], title="Impressum", slug="impressum"
+        )
+        StandardPageFactory(
+            parent=sections["home"],
+            title="Datenschutz",
+            slug="datenschutz",
+            kind=StandardPage.Kind.PRIVACY,
+        )
+    body = region_client("dortmund").get("/").content.decode()
+    assert 'href="/impressum/"' in body and 'href="/datenschutz/"' in body
+
+
+def test_event_needs_a_place_and_an_end_after_its_start(regions):
+    with schema_context("dortmund"):
+        sections = region_sections()
+        event = EventPageFactory.build(
+            venue="",
+            format=EventPage.Format.ONSITE,
+        )
+        event.end = event.start - datetime.timedelta(hours=1)
+        event.registration = EventPage.Registration.FORM
+        with pytest.raises(ValidationError) as error:
+            sections["events"].add_child(instance=event)
+        assert {"end", "venue", "capacity"} <= set(error.value.message_dict)
+
+
+def test_sitemap_lists_the_regions_pages_only(regions, region_client):
+    with schema_context("dortmund"):
+        sections = region_sections()
+        ClubPortraitPageFactory(parent=sections["clubs"], slug="dortmunder-verein")
+    with schema_context("halle"):
+        ClubPortraitPageFactory(
+            parent=region_sections()["clubs"], slug="hallescher-verein"
+        )
+    response = region_client("dortmund").get("/sitemap.xml")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "http://dortmund.localhost/vereine/dortmunder-verein/" in body
+    assert "hallescher-verein" not in body
