@@ -56,8 +56,15 @@ def test_gunicorn_serves_a_region_through_the_wsgi_entry():
     )
     server = subprocess.Popen(
         [
-            sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py",
-            "--bind", f"127.0.0.1:{port}", "--workers", "1",
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "deploy/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
         ],
         cwd=ROOT,
         env=env,

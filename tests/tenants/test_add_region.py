@@ -67,9 +67,9 @@ def test_add_region_twice_changes_nothing_the_second_time():
 def test_add_region_accepts_an_explicit_domain():
     _add("bochum", "--name", "Bochum", "--domain", "insist-bochum.example.org")
 
-    assert Domain.objects.get(domain="insist-bochum.example.org").tenant.schema_name == (
-        "bochum"
-    )
+    assert Domain.objects.get(
+        domain="insist-bochum.example.org"
+    ).tenant.schema_name == ("bochum")
 
 
 @pytest.mark.django_db
@@ -81,7 +81,10 @@ def test_add_region_accepts_an_explicit_domain():
         (["public", "--name", "Public"], "reserved"),
         (["region_template", "--name", "T"], "reserved"),
         (["bochum", "--name", "  "], "needs a name"),
-        (["bochum", "--name", "Bochum", "--domain", "halle.localhost"], "already serves"),
+        (
+            ["bochum", "--name", "Bochum", "--domain", "halle.localhost"],
+            "already serves",
+        ),
         (["bochum", "--name", "Bochum", "--domain", "not a host"], "not a valid host"),
     ],
 )
