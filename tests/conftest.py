@@ -35,7 +35,9 @@ def _public_schema_after_each_test():
 
 @pytest.fixture
 def regions(db) -> dict[str, Region]:
-    return {r.schema_name: r for r in Region.objects.filter(schema_name__in=REGION_SLUGS)}
+    return {
+        r.schema_name: r for r in Region.objects.filter(schema_name__in=REGION_SLUGS)
+    }
 
 
 def host_of(slug: str) -> str:
@@ -67,8 +69,11 @@ def make_user(db):
         with schema_context(slug):
             User = get_user_model()
             user = User.objects.create_user(
-                username, f"{username}@example.org", password,
-                is_superuser=superuser, is_staff=superuser,
+                username,
+                f"{username}@example.org",
+                password,
+                is_superuser=superuser,
+                is_staff=superuser,
             )
             for name in groups:
                 user.groups.add(Group.objects.get(name=name))

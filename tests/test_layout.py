@@ -1,10 +1,9 @@
 """The repository layout keeps the standard library's `platform` reachable."""
 
+import platform as stdlib_platform
 import subprocess
 import sys
 from pathlib import Path
-
-import platform as stdlib_platform
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,6 +8,7 @@ second; ``make stop`` stops it.
 
 import warnings
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import environ
 
@@ -19,11 +20,22 @@ def database_settings(env: environ.Env, *, data_dir: Path) -> dict:
     """The ``DATABASES["default"]`` entry for this process."""
     if env("DATABASE_URL", default=""):
         config = env.db_url("DATABASE_URL")
+        # A Unix socket folder comes percent-encoded in the URL's host part.
+        config["HOST"] = unquote(config.get("HOST") or "")
     else:
         config = embedded_database(data_dir=data_dir)
     config["ENGINE"] = ENGINE
     config.setdefault("CONN_MAX_AGE", 0)
     return config
+
+
+def database_url(settings_dict: dict) -> str:
+    """The ``DATABASE_URL`` that reaches the database of ``settings_dict``."""
+    host = quote(str(settings_dict["HOST"]), safe="")
+    return (
+        f"postgres://{settings_dict['USER']}@{host}:{settings_dict['PORT'] or 5432}"
+        f"/{settings_dict['NAME']}"
+    )
 
 
 def embedded_database(*, data_dir: Path) -> dict:

