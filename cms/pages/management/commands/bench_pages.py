@@ -1,0 +1,72 @@
+"""``manage.py bench_pages``: SQL queries and server time of the main pages.
+
+Renders each page through the test client on the region's host (no network),
+warms up once, then reports the median and worst of ``--runs`` renderings. The
+``SET search_path`` statements django-tenants issues are counted separately.
+"""
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django_tenants.utils import get_public_schema_name, schema_context
+
+from tenants.models import Region
+
+
+class Command(BaseCommand):
+    help = "Query counts and server times of home page, a portrait and the directory."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=20)
+
+    def handle(self, *args, runs, **options):
+        from cms.pages.models import ClubIndexPage, ClubPortraitPage, HomePage
+
+        header = f"{'region':<10} {'page':<22} {'queries':>7} {'+SET':>5} "
+        header += f"{'median ms':>10} {'max ms':>8}"
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        regions = Region.objects.exclude(schema_name=get_public_schema_name())
+        for region in regions.order_by("schema_name"):
+            slug = region.schema_name
+            with schema_context(slug):
+                home = HomePage.objects.get(depth=2, locale__language_code="de")
+                directory = ClubIndexPage.objects.live().first()
+                portrait = ClubPortraitPage.objects.live().order_by("pk").first()
+                term = portrait.fields_of_activity.first() if portrait else None
+                urls = [("home", home.url)]
+                if directory:
+                    urls.append(("directory", directory.url))
+                    urls.append(("directory page 2", directory.url + "?seite=2"))
+                    if term:
+                        urls.append(
+                            ("directory filtered", f"{directory.url}?feld={term.slug}")
+                        )
+                if portrait:
+                    urls.append(("portrait", portrait.url))
+            host = region.domains.filter(is_primary=True).first().domain
+            client = Client(HTTP_HOST=host)
+            for label, url in urls:
+                self._bench(client, slug, label, url, runs)
+            connection.set_schema_to_public()
+
+    def _bench(self, client, slug, label, url, runs):
+        client.get(url)  # warm-up: site root paths, locales
+        times, queries, sets = [], 0, 0
+        for _ in range(runs):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url)
+                times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+            sqls = [q["sql"] for q in captured.captured_queries]
+            sets = sum(1 for sql in sqls if sql.startswith("SET search_path"))
+            queries = len(sqls) - sets
+        self.stdout.write(
+            f"{slug:<10} {label:<22} {queries:>7} {sets:>5} "
+            f"{statistics.median(times):>10.1f} {max(times):>8.1f}"
+        )
