@@ -1,22 +1,48 @@
 """The language switcher and hreflang alternates of regional pages.
 
 Pages are translated with Wagtail's localisation (one page tree per locale): a
-page's translations share its ``translation_key``.
+page's translations share its ``translation_key``. One query finds the live
+translations of the page and of the site's home page, once per request.
 """
 
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page, Site
 
 register = template.Library()
 
 
-def _live_translations(page: Page | None) -> dict[str, Page]:
+def _language_pages(request, page) -> tuple[dict[str, Page], dict[str, Page]]:
+    """``(page's live translations, home page's live translations)`` by language."""
     if not isinstance(page, Page) or page.pk is None:
-        return {}
-    pages = page.get_translations(inclusive=True).live().select_related("locale")
-    return {p.locale.language_code: p for p in pages}
+        return {}, {}
+    cache = getattr(request, "_insist_language_pages", None) if request else None
+    if cache is not None and cache[0] == page.pk:
+        return cache[1]
+    site = Site.find_for_request(request) if request is not None else None
+    wanted = Q(translation_key=page.translation_key)
+    if site is not None:
+        wanted |= Q(pk=site.root_page_id) | Q(
+            translation_key__in=Page.objects.filter(pk=site.root_page_id).values(
+                "translation_key"
+            )
+        )
+    pages = list(Page.objects.live().filter(wanted).select_related("locale"))
+    home_key = next(
+        (p.translation_key for p in pages if site and p.pk == site.root_page_id),
+        None,
+    )
+    own = {
+        p.locale.language_code: p
+        for p in pages
+        if p.translation_key == page.translation_key
+    }
+    homes = {p.locale.language_code: p for p in pages if p.translation_key == home_key}
+    if request is not None:
+        request._insist_language_pages = (page.pk, (own, homes))
+    return own, homes
 
 
 @register.simple_tag(takes_context=True)
@@ -25,9 +51,7 @@ def page_languages(context, page=None) -> list[dict]:
     there is one, else the translated home page, else the home page."""
     request = context.get("request")
     current = translation.get_language()
-    own = _live_translations(page)
-    site = Site.find_for_request(request) if request is not None else None
-    homes = _live_translations(site.root_page) if site else {}
+    own, homes = _language_pages(request, page)
     default_home = homes.get(settings.LANGUAGE_CODE)
     languages = []
     for code, _name in settings.LANGUAGES:
@@ -51,7 +75,7 @@ def page_languages(context, page=None) -> list[dict]:
 def page_alternates(context, page=None) -> list[dict]:
     """``hreflang`` alternates: one per live translation, plus ``x-default``."""
     request = context.get("request")
-    own = _live_translations(page)
+    own, _homes = _language_pages(request, page)
     if len(own) < 2:
         return []
     alternates = [
