@@ -17,6 +17,10 @@ class Term(models.Model):
         max_length=80,
         unique=True,
         help_text="Stable across regions; used in URLs, filters and the API.",
+        error_messages={
+            "unique": "This slug is already taken by another term of this "
+            "vocabulary: choose another one, or merge the two terms."
+        },
     )
     name = models.CharField("Name", max_length=120)
     description = models.TextField("Beschreibung", blank=True)
@@ -126,6 +130,10 @@ class District(Term):
         verbose_name="Region",
         on_delete=models.PROTECT,
         related_name="districts",
+        error_messages={
+            "null": "A district belongs to one region: choose its region.",
+            "blank": "A district belongs to one region: choose its region.",
+        },
     )
     is_surrounding = models.BooleanField(
         "Umland",
@@ -141,13 +149,6 @@ class District(Term):
                 fields=["region", "name"], name="taxonomy_district_name_per_region"
             )
         ]
-
-    def clean(self):
-        super().clean()
-        if self.region_id is None:
-            raise ValidationError(
-                {"region": "A district belongs to one region: choose its region."}
-            )
 
 
 # Order and keys of the vocabularies in the API and the admin.

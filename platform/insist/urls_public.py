@@ -3,9 +3,11 @@
 from django.contrib import admin
 from django.urls import path
 
+from cms.api import api
 from tenants.views import portal_home
 
 urlpatterns = [
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("", portal_home, name="portal-home"),
 ]

@@ -187,7 +187,7 @@ def test_home_page_shows_featured_stories_and_upcoming_events(regions, region_cl
     assert response.status_code == 200
     assert "Feierabendchor" in body
     assert "Vereinsmesse im Herbst" in body and "Altes Forum" not in body
-    assert 'type="text/calendar"' in body and "feed.ics" in body
+    assert 'type="text/calendar"' in body and "/ical/" in body
     assert 'role="search"' in body
 
 

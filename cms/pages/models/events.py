@@ -18,7 +18,7 @@ CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 class EventIndexPage(RoutablePageMixin, Page):
     """The region's events: upcoming first, then past ones, and the region's
-    calendar feed (``feed.ics``) that calendar apps can subscribe to."""
+    calendar feed (``ical/``) that calendar apps can subscribe to."""
 
     intro = models.TextField("Einleitung", blank=True)
 
@@ -35,7 +35,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         context.update(selectors.events_for_index(index=self))
         return context
 
-    @path("feed.ics", name="feed")
+    @path("ical/", name="feed")
     def feed(self, request):
         from cms.pages.ical import calendar_for_events
 
@@ -192,7 +192,7 @@ class EventPage(RoutablePageMixin, Page):
             request, self.get_template(request), context, status=status
         )
 
-    @path("event.ics", name="ical")
+    @path("ical/", name="ical")
     def ical(self, request):
         from cms.pages.ical import calendar_for_events
 

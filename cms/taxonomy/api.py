@@ -1,0 +1,80 @@
+"""``GET /api/taxonomy``: every shared vocabulary in the requested language."""
+
+from django.conf import settings
+from ninja import Query, Router, Schema, Status
+
+from cms.taxonomy.selectors import taxonomy_vocabularies
+
+router = Router(tags=["taxonomy"])
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+class TermOut(Schema):
+    slug: str
+    name: str
+    description: str
+    sort_order: int
+
+
+class FieldOfActivityOut(TermOut):
+    parent: str | None = None
+
+
+class ClubLanguageOut(TermOut):
+    native_name: str
+
+
+class DistrictOut(TermOut):
+    region: str
+    is_surrounding: bool
+
+
+class VocabulariesOut(Schema):
+    fields_of_activity: list[FieldOfActivityOut]
+    target_groups: list[TermOut]
+    languages: list[ClubLanguageOut]
+    organisation_kinds: list[TermOut]
+    migration_references: list[TermOut]
+    districts: list[DistrictOut]
+
+
+class TaxonomyOut(Schema):
+    language: str
+    vocabularies: VocabulariesOut
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class TaxonomyQuery(Schema):
+    lang: str | None = None
+
+
+@router.get(
+    "/taxonomy",
+    response={200: TaxonomyOut, 400: ErrorOut},
+    summary="The shared club taxonomy",
+    description=(
+        "Every vocabulary (fields of activity, target groups, languages, kinds of "
+        "organisation, migration reference, districts) with slugs, order, names "
+        "and descriptions in the language given by `lang` (one of "
+        f"{', '.join(LANGUAGE_CODES)}; default: the request's language). A "
+        "missing translation falls back to German. The same on every host."
+    ),
+)
+def taxonomy(request, query: Query[TaxonomyQuery]):
+    language = query.lang or getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    if language not in LANGUAGE_CODES:
+        detail = (
+            f"Unknown language '{language}': use one of {', '.join(LANGUAGE_CODES)}."
+        )
+        return Status(400, {"detail": detail})
+    return Status(
+        200,
+        {
+            "language": language,
+            "vocabularies": taxonomy_vocabularies(language=language),
+        },
+    )
