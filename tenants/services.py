@@ -132,20 +132,26 @@ def portal_ensure(*, domain: str | None = None) -> Report:
 
 
 def region_provision(
-    *, slug: str, name: str, domain: str | None = None, verbosity: int = 0
+    *,
+    slug: str,
+    name: str,
+    domain: str | None = None,
+    ensure_template: bool = True,
+    verbosity: int = 0,
 ) -> Report:
     """Create a region, or complete one that exists: schema, domain, site, groups.
 
     Idempotent; a bad slug or a taken domain raises ``ValidationError`` before
-    anything is written.
+    anything is written. ``ensure_template=False`` skips migrating the template
+    for a caller that has just done so (setting up several regions in a row).
     """
     domain = (domain or region_default_domain(slug=slug)).lower()
     connection.set_schema_to_public()
     region_validate(slug=slug, name=name, domain=domain)
 
-    report = template_ensure(verbosity=verbosity)
-    report.changed = False  # the template is ours, not the operator's change
-    report.lines.clear()
+    if ensure_template:
+        template_ensure(verbosity=verbosity)
+    report = Report()
     with transaction.atomic():
         region = Region.objects.filter(schema_name=slug).first()
         if region is None:

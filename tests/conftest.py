@@ -12,7 +12,12 @@ from django.test import Client
 from django_tenants.utils import schema_context
 
 from tenants.models import Region
-from tenants.services import DEFAULT_REGIONS, portal_ensure, region_provision
+from tenants.services import (
+    DEFAULT_REGIONS,
+    portal_ensure,
+    region_provision,
+    template_ensure,
+)
 
 REGION_SLUGS = [spec.slug for spec in DEFAULT_REGIONS]
 
@@ -21,8 +26,9 @@ REGION_SLUGS = [spec.slug for spec in DEFAULT_REGIONS]
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         portal_ensure()
+        template_ensure()
         for spec in DEFAULT_REGIONS:
-            region_provision(slug=spec.slug, name=spec.name)
+            region_provision(slug=spec.slug, name=spec.name, ensure_template=False)
         connection.set_schema_to_public()
 
 

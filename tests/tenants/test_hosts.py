@@ -32,6 +32,7 @@ def test_unknown_host_gets_a_404_page(client):
     response = client.get("/", HTTP_HOST="nowhere.localhost")
 
     assert response.status_code == 404
+    assert "<h1>Seite nicht gefunden</h1>" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -8,7 +8,12 @@ from django_tenants.utils import schema_context
 from rich.console import Console
 
 from tenants.selectors import region_primary_domain
-from tenants.services import DEFAULT_REGIONS, portal_ensure, region_provision
+from tenants.services import (
+    DEFAULT_REGIONS,
+    portal_ensure,
+    region_provision,
+    template_ensure,
+)
 
 
 class Command(BaseCommand):
@@ -29,12 +34,16 @@ class Command(BaseCommand):
             call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
         with console.status("Migrating the regions…"):
             call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
+        with console.status("Migrating the region template…"):
+            template_ensure()
         for line in portal_ensure().lines:
             console.print(f"  {line}")
         regions = []
         for spec in DEFAULT_REGIONS:
             with console.status(f"Setting up {spec.name}…"):
-                report = region_provision(slug=spec.slug, name=spec.name)
+                report = region_provision(
+                    slug=spec.slug, name=spec.name, ensure_template=False
+                )
             console.print(
                 f"[bold]{spec.name}[/]: "
                 + ("set up" if report.changed else "already complete")
