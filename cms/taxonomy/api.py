@@ -1,6 +1,7 @@
 """``GET /api/taxonomy``: every shared vocabulary in the requested language."""
 
 from django.conf import settings
+from django.utils import translation
 from ninja import Query, Router, Schema, Status
 
 from cms.taxonomy.selectors import taxonomy_vocabularies
@@ -60,12 +61,15 @@ class TaxonomyQuery(Schema):
         "Every vocabulary (fields of activity, target groups, languages, kinds of "
         "organisation, migration reference, districts) with slugs, order, names "
         "and descriptions in the language given by `lang` (one of "
-        f"{', '.join(LANGUAGE_CODES)}; default: the request's language). A "
-        "missing translation falls back to German. The same on every host."
+        f"{', '.join(LANGUAGE_CODES)}; default: the browser's language from the "
+        "language cookie or Accept-Language, else German). A missing translation "
+        "falls back to German. The same on every host."
     ),
 )
 def taxonomy(request, query: Query[TaxonomyQuery]):
-    language = query.lang or getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    # Not request.LANGUAGE_CODE: on region hosts i18n_patterns pins unprefixed
+    # paths to German, while the API should answer the same on every host.
+    language = query.lang or translation.get_language_from_request(request)
     if language not in LANGUAGE_CODES:
         detail = (
             f"Unknown language '{language}': use one of {', '.join(LANGUAGE_CODES)}."

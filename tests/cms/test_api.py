@@ -121,3 +121,11 @@ def test_the_taxonomy_costs_the_same_queries_however_many_terms(
     with django_assert_num_queries(queries):
         body = _get(host, "/api/taxonomy").json()
     assert len(body["vocabularies"]["target_groups"]) >= 30
+
+
+def test_without_lang_the_browser_language_is_used():
+    client = Client(HTTP_HOST="potsdam.localhost", HTTP_ACCEPT_LANGUAGE="tr")
+    body = client.get("/api/taxonomy").json()
+    groups = {t["slug"]: t["name"] for t in body["vocabularies"]["target_groups"]}
+    assert body["language"] == "tr"
+    assert groups["children"] == "Çocuklar"
