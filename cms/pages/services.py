@@ -29,6 +29,8 @@ _MEDIA = [
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 ]
+# Event registrations hold personal data: the regional team, not every editor.
+_REGISTRATIONS = ["pages.view_eventregistration", "pages.delete_eventregistration"]
 GROUPS = {
     "Regional admins": (
         [
@@ -45,10 +47,14 @@ GROUPS = {
             "wagtailredirects.add_redirect",
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
+            *_REGISTRATIONS,
         ],
         [*_PAGE_PUBLISH, "bulk_delete_page"],
     ),
-    "Moderators": (["wagtailadmin.access_admin", *_MEDIA], _PAGE_PUBLISH),
+    "Moderators": (
+        ["wagtailadmin.access_admin", *_MEDIA, *_REGISTRATIONS],
+        _PAGE_PUBLISH,
+    ),
     "Editors": (["wagtailadmin.access_admin", *_MEDIA], _PAGE_EDIT),
 }
 
