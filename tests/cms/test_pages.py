@@ -234,3 +234,27 @@ def test_sitemap_lists_the_regions_pages_only(regions, region_client):
     assert response.status_code == 200
     assert "http://dortmund.localhost/vereine/dortmunder-verein/" in body
     assert "hallescher-verein" not in body
+
+
+def test_pages_load_nothing_from_other_hosts(regions, region_client):
+    import re
+
+    with schema_context("dortmund"):
+        sections = region_sections()
+        portrait = ClubPortraitPageFactory(parent=sections["clubs"])
+        event = EventPageFactory(
+            parent=sections["events"], registration="form", capacity=3
+        )
+        urls = [sections["home"].url, sections["clubs"].url, portrait.url, event.url]
+        urls += [sections["stories"].url, sections["events"].url]
+    client = region_client("dortmund")
+    for url in urls:
+        body = client.get(url).content.decode()
+        assets = re.findall(
+            r'<(?:script|img|link|iframe)[^>]*(?:src|href)="([^"]+)"', body
+        )
+        external = [a for a in assets if a.startswith(("http:", "https:", "//"))]
+        assert external == [], (url, external)
+        assert body.count("<h1") == 1, url
+        for field_id in re.findall(r'<(?:input|select)[^>]*id="([^"]+)"', body):
+            assert f'for="{field_id}"' in body, (url, field_id)

@@ -291,3 +291,32 @@ def test_halle_session_reaches_nothing_in_dortmund(
     assert post.status_code == 302 and post["Location"].startswith("/admin/login/")
     with schema_context("dortmund"):
         assert Page.objects.get(pk=draft.pk).title == "Entwurf"
+
+
+def test_moderator_schedules_publishing(regions, region_client, make_user):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import Revision
+
+    client, _ = _logged_in(region_client, make_user, "dortmund", "mona", ["Moderators"])
+    with schema_context("dortmund"):
+        home_id = region_home().pk
+    go_live = (timezone.localtime() + datetime.timedelta(days=3)).replace(microsecond=0)
+    data = _page_form("Sommerfest", "projekt", **{"action-publish": "action-publish"})
+    data["go_live_at"] = go_live.strftime("%Y-%m-%d %H:%M")
+    client.post(f"/admin/pages/add/pages/standardpage/{home_id}/", data)
+    with schema_context("dortmund"):
+        page = StandardPage.objects.get(slug="projekt")
+        assert not page.live
+        revision = Revision.page_revisions.get(object_id=str(page.pk))
+        assert revision.approved_go_live_at is not None
+        # Three days later, the scheduler's run publishes it.
+        past = timezone.now() - datetime.timedelta(minutes=1)
+        revision.content["go_live_at"] = past.isoformat()
+        revision.approved_go_live_at = past
+        revision.save(update_fields=["content", "approved_go_live_at"])
+        call_command("publish_scheduled")
+        page.refresh_from_db()
+        assert page.live
