@@ -258,3 +258,40 @@ def test_pages_load_nothing_from_other_hosts(regions, region_client):
         assert body.count("<h1") == 1, url
         for field_id in re.findall(r'<(?:input|select)[^>]*id="([^"]+)"', body):
             assert f'for="{field_id}"' in body, (url, field_id)
+
+
+@pytest.mark.parametrize(
+    ("model", "parent"),
+    [
+        ("clubportraitpage", "clubs"),
+        ("storypage", "stories"),
+        ("eventpage", "events"),
+        ("standardpage", "home"),
+        ("clubindexpage", None),
+    ],
+)
+def test_editor_opens_the_add_form_of_each_page_type(
+    model, parent, regions, region_client, make_user
+):
+    editor = make_user("dortmund", "eddi", groups=["Editors"])
+    with schema_context("dortmund"):
+        sections = region_sections()
+        District.objects.create(
+            slug="t-nord", name="Testnord", region=regions["dortmund"]
+        )
+        District.objects.create(
+            slug="t-halle", name="Testhalle", region=regions["halle"]
+        )
+        parent_page = sections[parent] if parent else sections["home"]
+    client = region_client("dortmund")
+    with schema_context("dortmund"):
+        client.force_login(editor)
+    response = client.get(f"/admin/pages/add/pages/{model}/{parent_page.pk}/")
+    if parent is None:  # the home page already has its one directory
+        assert response.status_code in (302, 403)
+        return
+    assert response.status_code == 200
+    body = response.content.decode()
+    if model == "clubportraitpage":
+        assert "Testnord" in body and "Testhalle" not in body
+        assert 'type="checkbox"' in body
