@@ -1,6 +1,7 @@
 """Navigation of a region's site: header menu and legal links in the footer."""
 
 from django import template
+from django.db.models import F, Q
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -14,8 +15,6 @@ def region_navigation(context) -> dict:
 
     A fixed number of queries, once per request.
     """
-    from cms.pages.models import StandardPage
-
     request = context.get("request")
     cached = getattr(request, "_region_navigation", None)
     if cached is not None:
@@ -27,13 +26,18 @@ def region_navigation(context) -> dict:
     home = site.root_page
     if page is not None and getattr(page, "locale_id", None) != home.locale_id:
         home = home.get_translation_or_none(page.locale) or home
-    menu = list(Page.objects.live().public().in_menu().child_of(home))
-    footer = list(
-        StandardPage.objects.live()
+    # One query for both lists: menu children and the legal pages.
+    children = list(
+        Page.objects.live()
         .public()
         .child_of(home)
-        .filter(kind__in=FOOTER_KINDS)
-        .order_by("kind")
+        .filter(Q(show_in_menus=True) | Q(standardpage__kind__in=FOOTER_KINDS))
+        .annotate(kind=F("standardpage__kind"))
+    )
+    menu = [child for child in children if child.show_in_menus]
+    footer = sorted(
+        (child for child in children if child.kind in FOOTER_KINDS),
+        key=lambda child: FOOTER_KINDS.index(child.kind),
     )
     navigation = {"home": home, "menu": menu, "footer": footer}
     request._region_navigation = navigation
