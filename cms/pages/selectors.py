@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 CARD_RENDITION = "fill-480x270"
 LOGO_RENDITION = "max-240x240"
@@ -67,19 +68,21 @@ def home_sections(*, home) -> dict:
         StoryPage,
     )
 
-    stories = StoryPage.objects.live().public().descendant_of(home)
+    # Wagtail's public() reads the view restrictions on each call: read them once.
+    private = Page.objects.private_q()
+    stories = StoryPage.objects.live().exclude(private).descendant_of(home)
     featured = list(_story_cards(stories.filter(featured=True))[:HOME_STORIES])
     if not featured:
         featured = list(_story_cards(stories)[:HOME_STORIES])
     sections = {
-        model: model.objects.live().public().child_of(home).first()
+        model: model.objects.live().exclude(private).child_of(home).first()
         for model in (ClubIndexPage, StoryIndexPage, EventIndexPage)
     }
     return {
         "featured_stories": featured,
         "upcoming_events": list(
             EventPage.objects.live()
-            .public()
+            .exclude(private)
             .descendant_of(home)
             .filter(end__gte=timezone.now())
             .order_by("start")[:HOME_EVENTS]
