@@ -55,12 +55,12 @@ class Command(BaseCommand):
             connection.set_schema_to_public()
 
     def _bench(self, client, slug, label, url, runs):
-        client.get(url)  # warm-up: site root paths, locales
+        client.get(url, secure=True)  # warm-up: site root paths, locales
         times, queries, sets = [], 0, 0
         for _ in range(runs):
             with CaptureQueriesContext(connection) as captured:
                 started = time.perf_counter()
-                response = client.get(url)
+                response = client.get(url, secure=True)
                 times.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, (url, response.status_code)
             sqls = [q["sql"] for q in captured.captured_queries]
