@@ -24,6 +24,7 @@ messages: $(VENV)/.installed
 
 demo: install
 	$(BIN)/python manage.py setup_platform --demo --port $(PORT)
+	$(BIN)/python manage.py load_demo_content
 	@echo "Serving: http://localhost:$(PORT)/ (portal), http://dortmund.localhost:$(PORT)/, http://potsdam.localhost:$(PORT)/, http://halle.localhost:$(PORT)/"
 	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
 
@@ -31,6 +32,10 @@ test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run -v 0
 	$(BIN)/ruff check .
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Server time and SQL queries of the main pages on the demo content (make demo first).
+bench: install
+	$(BIN)/python manage.py bench_pages
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,11 +1,13 @@
 """What lives inside a region's schema when it is provisioned."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
+    Locale,
     Page,
     Site,
     Workflow,
@@ -114,7 +116,23 @@ def region_site_ensure(*, region, domain: str, **kwargs) -> list[tuple[str, bool
         )
 
     lines.append(region_workflow_ensure(home=home))
+    lines.append(region_locales_ensure())
     return lines
+
+
+def region_locales_ensure() -> tuple[str, bool]:
+    """Every platform language as a Wagtail locale, so editors can translate.
+
+    Wagtail's migration creates only the default language's locale.
+    """
+    created = [
+        code
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+        if Locale.objects.get_or_create(language_code=code)[1]
+    ]
+    if created:
+        return (f"locales added: {', '.join(created)}", True)
+    return ("locales up to date", False)
 
 
 def region_workflow_ensure(*, home: Page) -> tuple[str, bool]:

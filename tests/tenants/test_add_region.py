@@ -1,11 +1,12 @@
 """An operator adds a region with one command; bad input changes nothing."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django_tenants.utils import schema_context, schema_exists
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from cms.pages.models import HomePage
 from tenants.models import Domain, Region
@@ -38,6 +39,9 @@ def test_add_region_creates_schema_domain_site_home_and_groups(region_client):
         site = Site.objects.get(hostname="bochum.localhost")
         assert isinstance(site.root_page.specific, HomePage)
         assert site.root_page.title == "Bochum"
+        assert set(Locale.objects.values_list("language_code", flat=True)) == {
+            code for code, _name in settings.LANGUAGES
+        }
         assert set(Group.objects.values_list("name", flat=True)) >= {
             "Regional admins",
             "Moderators",
