@@ -17,10 +17,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/activate
 
 install: $(VENV)/.installed messages
 
-# Compiled catalogs are build products, never committed.
+# Compiled catalogs are build products, never committed (pure Python: no msgfmt needed).
 messages: $(VENV)/.installed
-	@if ls locale/*/LC_MESSAGES/django.po >/dev/null 2>&1; then \
-		$(BIN)/python manage.py compilemessages --ignore=.venv -v 0; fi
+	@$(BIN)/python platform/insist/catalogs.py
 
 demo: install
 	$(BIN)/python manage.py setup_platform --demo --port $(PORT)
