@@ -1,19 +1,20 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class EventRegistrationForm(forms.Form):
     """The registration form on an event page."""
 
     name = forms.CharField(
-        label="Ihr Name",
+        label=_("Your name"),
         max_length=200,
-        error_messages={"required": "Bitte geben Sie Ihren Namen an."},
+        error_messages={"required": _("Please enter your name.")},
     )
     email = forms.EmailField(
-        label="Ihre E-Mail-Adresse",
+        label=_("Your email address"),
         error_messages={
-            "invalid": "Bitte eine gültige E-Mail-Adresse angeben.",
-            "required": "Bitte geben Sie Ihre E-Mail-Adresse an.",
+            "invalid": _("Please enter a valid email address."),
+            "required": _("Please enter your email address."),
         },
     )
 

@@ -7,6 +7,7 @@ queries: related terms, images and renditions are fetched in bulk.
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -15,14 +16,20 @@ LOGO_RENDITION = "max-240x240"
 HOME_STORIES = 3
 HOME_EVENTS = 4
 
-# GET parameter -> (portrait lookup, taxonomy model name)
+# GET parameter -> (portrait lookup, taxonomy model name, label)
+# The labels are translated here: the shared taxonomy's verbose names are the
+# portal admin's German.
 DIRECTORY_FILTERS = {
-    "feld": ("fields_of_activity", "FieldOfActivity"),
-    "zielgruppe": ("target_groups", "TargetGroup"),
-    "sprache": ("languages", "ClubLanguage"),
-    "form": ("organisation_kind", "OrganisationKind"),
-    "migration": ("migration_reference", "MigrationReference"),
-    "stadtteil": ("district", "District"),
+    "feld": ("fields_of_activity", "FieldOfActivity", _("Field of activity")),
+    "zielgruppe": ("target_groups", "TargetGroup", _("Target group")),
+    "sprache": ("languages", "ClubLanguage", _("Club language")),
+    "form": ("organisation_kind", "OrganisationKind", _("Kind of organisation")),
+    "migration": (
+        "migration_reference",
+        "MigrationReference",
+        _("Migration reference"),
+    ),
+    "stadtteil": ("district", "District", _("District")),
 }
 
 
@@ -105,13 +112,13 @@ def directory_filters_from(params) -> dict[str, str]:
 def directory_filter_fields(*, filters: dict[str, str]) -> list[dict]:
     """One select per vocabulary: its terms and the selected slug."""
     fields = []
-    for key, (_lookup, model_name) in DIRECTORY_FILTERS.items():
+    for key, (_lookup, model_name, label) in DIRECTORY_FILTERS.items():
         model = _taxonomy(model_name)
         terms = region_districts() if model_name == "District" else model.objects.all()
         fields.append(
             {
                 "key": key,
-                "label": model._meta.verbose_name,
+                "label": label,
                 "terms": list(terms),
                 "selected": filters.get(key, ""),
             }
@@ -131,7 +138,7 @@ def portraits_for_directory(*, index, filters: dict[str, str]):
     for key, value in filters.items():
         if key == "q":
             continue
-        lookup, _model = DIRECTORY_FILTERS[key]
+        lookup, _model, _label = DIRECTORY_FILTERS[key]
         portraits = portraits.filter(**{f"{lookup}__slug": value})
     return _portrait_cards(portraits).order_by("title")
 

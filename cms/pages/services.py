@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -172,22 +173,20 @@ def event_registration_create(*, event: EventPage, name: str, email: str):
                 .get(pk=event.pk)
             )
             if locked.registration != EventPage.Registration.FORM:
-                raise ValidationError(
-                    "Für diese Veranstaltung gibt es keine Anmeldung."
-                )
+                raise ValidationError(_("This event has no registration."))
             registrations = EventRegistration.objects.filter(event_id=event.pk)
             if registrations.filter(email=email).exists():
                 raise ValidationError(
-                    "Mit dieser E-Mail-Adresse sind Sie bereits angemeldet."
+                    _("You are already registered with this email address.")
                 )
             if registrations.count() >= (locked.capacity or 0):
                 raise ValidationError(
-                    "Leider sind alle Plätze vergeben: die Veranstaltung ist voll."
+                    _("Sorry, all places are taken: the event is full.")
                 )
             registration.full_clean()
             registration.save()
     except IntegrityError as error:
         raise ValidationError(
-            "Mit dieser E-Mail-Adresse sind Sie bereits angemeldet."
+            _("You are already registered with this email address.")
         ) from error
     return registration

@@ -1,16 +1,12 @@
 """The six platform languages: catalogs, right-to-left Arabic, the switcher."""
 
 import gettext
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.test import override_settings
 from django_tenants.utils import schema_context
 from wagtail.models import Locale
 
@@ -35,22 +31,6 @@ PUBLIC_STRINGS = [
     "Events",
     "Club directory",
 ]
-
-
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory) -> Path:
-    """The catalogs compiled by ``compilemessages`` into a copy, not the tree."""
-    root = tmp_path_factory.mktemp("catalogs")
-    shutil.copytree(LOCALE_DIR, root / "locale")
-    with override_settings(LOCALE_PATHS=[root / "locale"]):
-        # compilemessages also walks the working directory: point it at the copy
-        cwd = Path.cwd()
-        try:
-            os.chdir(root)
-            call_command("compilemessages", verbosity=0)
-        finally:
-            os.chdir(cwd)
-    return root / "locale"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

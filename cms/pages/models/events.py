@@ -4,6 +4,8 @@ from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -56,22 +58,22 @@ class EventPage(RoutablePageMixin, Page):
     capacity."""
 
     class Kind(models.TextChoices):
-        FORUM = "forum", "Vereinsforum"
-        FAIR = "fair", "Vereinsmesse"
-        WORKSHOP = "workshop", "Workshop"
-        TRAINING = "training", "Training interkulturelle Kompetenz"
-        TALK = "talk", "Einzelgespräch"
-        POLITICS = "politics", "Austausch mit Politik und Verwaltung"
+        FORUM = "forum", _("Club forum")
+        FAIR = "fair", _("Club fair")
+        WORKSHOP = "workshop", _("Workshop")
+        TRAINING = "training", _("Intercultural competence training")
+        TALK = "talk", _("One-to-one talk")
+        POLITICS = "politics", _("Exchange with politics and administration")
 
     class Format(models.TextChoices):
-        ONSITE = "onsite", "vor Ort"
-        ONLINE = "online", "online"
-        HYBRID = "hybrid", "hybrid"
+        ONSITE = "onsite", _("on site")
+        ONLINE = "online", _("online")
+        HYBRID = "hybrid", _("hybrid")
 
     class Registration(models.TextChoices):
-        NONE = "none", "keine Anmeldung nötig"
-        LINK = "link", "Anmeldung über einen Link"
-        FORM = "form", "Anmeldeformular auf dieser Seite"
+        NONE = "none", _("no registration needed")
+        LINK = "link", _("registration via a link")
+        FORM = "form", _("registration form on this page")
 
     kind = models.CharField("Art", max_length=16, choices=Kind.choices)
     theme = models.CharField(
@@ -183,7 +185,10 @@ class EventPage(RoutablePageMixin, Page):
                     for message in error.messages:
                         form.add_error(None, message)
                 else:
-                    messages.success(request, "Danke! Ihre Anmeldung ist eingegangen.")
+                    messages.success(
+                        request,
+                        gettext("Thank you! Your registration has been received."),
+                    )
                     return redirect(self.get_url(request))
         context = self.get_context(request)
         context["form"] = form

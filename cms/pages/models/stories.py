@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -35,9 +36,9 @@ class StoryPage(Page):
     portraits of the clubs it is about."""
 
     class Kind(models.TextChoices):
-        PORTRAIT = "portrait", "Porträt"
-        SUCCESS = "success", "Erfolgsgeschichte"
-        COOPERATION = "cooperation", "Kooperationsgeschichte"
+        PORTRAIT = "portrait", _("Portrait")
+        SUCCESS = "success", _("Success story")
+        COOPERATION = "cooperation", _("Cooperation story")
 
     kind = models.CharField(
         "Art der Geschichte", max_length=16, choices=Kind.choices, default=Kind.SUCCESS
