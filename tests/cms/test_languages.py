@@ -2,10 +2,10 @@
 
 import gettext
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
 from django.conf import settings
 from django_tenants.utils import schema_context
 from wagtail.models import Locale
@@ -43,20 +43,19 @@ def test_every_language_catalog_compiles(compiled, lang):
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_german_and_english_catalogs_are_complete(lang):
-    result = subprocess.run(
-        [
-            "msgfmt",
-            "--check",
-            "--statistics",
-            "-o",
-            "/dev/null",
-            str(LOCALE_DIR / lang / "LC_MESSAGES" / "django.po"),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert re.fullmatch(r"\d+ translated messages?\.\n", result.stderr), result.stderr
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / "django.po").open("rb") as po:
+        catalog = read_po(po, locale=lang)
+    messages = [message for message in catalog if message.id]
+    incomplete = [
+        message.id
+        for message in messages
+        if message.fuzzy
+        or not all(message.string if message.pluralizable else [message.string])
+    ]
+
+    assert len(messages) > 50
+    assert incomplete == []
+    assert list(catalog.check()) == []  # placeholders of id and string agree
 
 
 @pytest.mark.parametrize("lang", ["tr", "ar", "ru", "uk"])
