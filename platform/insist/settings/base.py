@@ -87,6 +87,11 @@ DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 TENANT_CREATION_FAKES_MIGRATIONS = True
 TENANT_BASE_SCHEMA = "region_template"
 
+# TENANT_LIMIT_SET_CALLS stays off although it would halve the queries of a page:
+# a SET search_path issued inside a transaction that rolls back is undone while
+# django-tenants still believes it is set, and the rest of that request would read
+# whichever schema the connection had before (another region's).
+
 DATABASES = {"default": database_settings(env, data_dir=DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
