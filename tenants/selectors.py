@@ -1,16 +1,26 @@
+from collections.abc import Sequence
+
 from django.db.models import QuerySet
 from django_tenants.utils import get_public_schema_name
 
 from tenants.models import Region
 
 
-def region_list() -> QuerySet[Region]:
-    """The regions (every tenant but the portal), with their domains."""
-    return (
-        Region.objects.exclude(schema_name=get_public_schema_name())
-        .prefetch_related("domains")
-        .order_by("name")
-    )
+def region_list(*, slugs: Sequence[str] = ()) -> QuerySet[Region]:
+    """The regions (every tenant but the portal), with their domains.
+
+    ``slugs`` narrows the list to those regions; see ``region_unknown_slugs``.
+    """
+    regions = Region.objects.exclude(schema_name=get_public_schema_name())
+    if slugs:
+        regions = regions.filter(schema_name__in=slugs)
+    return regions.prefetch_related("domains").order_by("name")
+
+
+def region_unknown_slugs(*, slugs: Sequence[str]) -> list[str]:
+    """The slugs among ``slugs`` that name no region, sorted."""
+    known = set(region_list(slugs=slugs).values_list("schema_name", flat=True))
+    return sorted(set(slugs) - known)
 
 
 def region_primary_domain(*, region: Region) -> str | None:

@@ -9,8 +9,10 @@ by their slug and never created twice.
 import datetime
 import random
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django_tenants.utils import schema_context
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
@@ -24,6 +26,8 @@ from cms.pages.models import (
     StoryIndexPage,
     StoryPage,
 )
+from cms.taxonomy import models as taxonomy
+from cms.taxonomy.selectors import district_list
 
 PORTRAITS = 30
 STORIES = 8
@@ -169,10 +173,12 @@ def _child(parent, model, slug, **fields):
 
 
 def demo_content_load(*, region, now=None) -> list[tuple[str, bool]]:
-    """Fill the active region schema with invented content. Idempotent."""
-    from cms.taxonomy import models as taxonomy
+    """Fill ``region`` with invented content, in one transaction. Idempotent."""
+    with schema_context(region.schema_name), transaction.atomic():
+        return _demo_content_load(region=region, now=now or timezone.now())
 
-    now = now or timezone.now()
+
+def _demo_content_load(*, region, now) -> list[tuple[str, bool]]:
     rng = random.Random(region.schema_name)
     home = HomePage.objects.get(depth=2, locale__language_code="de")
     created = {"portraits": 0, "stories": 0, "events": 0, "pages": 0}
@@ -227,9 +233,7 @@ def demo_content_load(*, region, now=None) -> list[tuple[str, bool]]:
     others = [lang for lang in languages if lang.slug != "de"]
     kinds = list(taxonomy.OrganisationKind.objects.all())
     references = list(taxonomy.MigrationReference.objects.all())
-    districts = list(
-        taxonomy.District.objects.filter(region__schema_name=region.schema_name)
-    )
+    districts = list(district_list(region_schema=region.schema_name))
 
     portraits = []
     for n in range(PORTRAITS):

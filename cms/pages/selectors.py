@@ -4,50 +4,42 @@ Each returns querysets or lists whose size does not change the number of SQL
 queries: related terms, images and renditions are fetched in bulk.
 """
 
-from django.db import connection
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from cms.taxonomy.models import (
+    ClubLanguage,
+    District,
+    FieldOfActivity,
+    MigrationReference,
+    OrganisationKind,
+    TargetGroup,
+)
+from cms.taxonomy.selectors import district_list
+
 CARD_RENDITION = "fill-480x270"
 LOGO_RENDITION = "max-240x240"
 HOME_STORIES = 3
 HOME_EVENTS = 4
 
-# GET parameter -> (portrait lookup, taxonomy model name, label)
+# GET parameter -> (portrait lookup, vocabulary, label)
 # The labels are translated here: the shared taxonomy's verbose names are the
 # portal admin's German.
 DIRECTORY_FILTERS = {
-    "feld": ("fields_of_activity", "FieldOfActivity", _("Field of activity")),
-    "zielgruppe": ("target_groups", "TargetGroup", _("Target group")),
-    "sprache": ("languages", "ClubLanguage", _("Club language")),
-    "form": ("organisation_kind", "OrganisationKind", _("Kind of organisation")),
-    "migration": (
-        "migration_reference",
-        "MigrationReference",
-        _("Migration reference"),
-    ),
-    "stadtteil": ("district", "District", _("District")),
+    "feld": ("fields_of_activity", FieldOfActivity, _("Field of activity")),
+    "zielgruppe": ("target_groups", TargetGroup, _("Target group")),
+    "sprache": ("languages", ClubLanguage, _("Club language")),
+    "form": ("organisation_kind", OrganisationKind, _("Kind of organisation")),
+    "migration": ("migration_reference", MigrationReference, _("Migration reference")),
+    "stadtteil": ("district", District, _("District")),
 }
 
 
 def _images(*filters):
     return get_image_model().objects.prefetch_renditions(*filters)
-
-
-def _taxonomy(name):
-    from cms.taxonomy import models as taxonomy
-
-    return getattr(taxonomy, name)
-
-
-def region_districts():
-    """The districts of the region whose schema is active."""
-    return _taxonomy("District").objects.filter(
-        region__schema_name=connection.schema_name
-    )
 
 
 def _portrait_cards(queryset):
@@ -109,12 +101,17 @@ def directory_filters_from(params) -> dict[str, str]:
     }
 
 
-def directory_filter_fields(*, filters: dict[str, str]) -> list[dict]:
-    """One select per vocabulary: its terms and the selected slug."""
+def directory_filter_fields(
+    *, filters: dict[str, str], region_schema: str
+) -> list[dict]:
+    """One select per vocabulary: its terms (districts: the region's own) and the
+    selected slug."""
     fields = []
-    for key, (_lookup, model_name, label) in DIRECTORY_FILTERS.items():
-        model = _taxonomy(model_name)
-        terms = region_districts() if model_name == "District" else model.objects.all()
+    for key, (_lookup, model, label) in DIRECTORY_FILTERS.items():
+        if model is District:
+            terms = district_list(region_schema=region_schema)
+        else:
+            terms = model.objects.all()
         fields.append(
             {
                 "key": key,

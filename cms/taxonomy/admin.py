@@ -7,6 +7,7 @@ Deleting a used term is refused and merging is an action with a confirmation pag
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -46,8 +47,10 @@ def merge_terms(modeladmin, request, queryset):
     if form.is_valid():
         target = form.cleaned_data["target"]
         try:
-            for source in sources:
-                term_merge(source=source, target=target)
+            # All or none: a refused merge undoes the ones before it.
+            with transaction.atomic():
+                for source in sources:
+                    term_merge(source=source, target=target)
         except ValidationError as error:
             modeladmin.message_user(request, " ".join(error.messages), messages.ERROR)
             return None

@@ -2,12 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django_tenants.utils import get_public_schema_name, schema_context
 
-from cms.taxonomy.models import VOCABULARY_KEYS, Term
+from cms.taxonomy.models import VOCABULARY_KEYS, District, FieldOfActivity, Term
 from tenants.selectors import region_list
 
 
@@ -33,6 +32,11 @@ class TermUse:
 
 def _is_tenant_app(app_name: str) -> bool:
     return app_name in settings.TENANT_APPS and app_name not in settings.SHARED_APPS
+
+
+def district_list(*, region_schema: str):
+    """The districts (and surrounding municipalities) of one region, in order."""
+    return District.objects.filter(region__schema_name=region_schema)
 
 
 def term_uses(*, vocabulary: type[Term]) -> list[TermUse]:
@@ -116,9 +120,9 @@ def taxonomy_vocabularies(*, language: str) -> dict[str, list[dict]]:
     with translation.override(language):
         for model, key in VOCABULARY_KEYS.items():
             queryset = model.objects.all()
-            if model is apps.get_model("taxonomy", "District"):
+            if model is District:
                 queryset = queryset.select_related("region")
-            elif model is apps.get_model("taxonomy", "FieldOfActivity"):
+            elif model is FieldOfActivity:
                 queryset = queryset.select_related("parent")
             result[key] = [_term_data(term) for term in queryset]
     return result

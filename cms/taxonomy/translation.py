@@ -2,25 +2,9 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from cms.taxonomy.models import (
-    ClubLanguage,
-    District,
-    FieldOfActivity,
-    MigrationReference,
-    OrganisationKind,
-    TargetGroup,
-)
+from cms.taxonomy.models import VOCABULARIES
 
 
-@register(
-    [
-        FieldOfActivity,
-        TargetGroup,
-        ClubLanguage,
-        OrganisationKind,
-        MigrationReference,
-        District,
-    ]
-)
+@register(list(VOCABULARIES))
 class TermTranslationOptions(TranslationOptions):
     fields = ("name", "description")

@@ -5,7 +5,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django_tenants.utils import schema_context
 
 from cms.pages.models import ClubIndexPage, ClubPortraitPage, HomePage
-from cms.taxonomy.models import TargetGroup
+from cms.taxonomy.models import District, TargetGroup
 from cms.taxonomy.services import term_create
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +92,36 @@ def test_admin_deletes_an_unused_term(admin_client):
     response = admin_client.post(f"{CHANGELIST}{term.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert not TargetGroup.objects.filter(pk=term.pk).exists()
+
+
+def test_merging_several_terms_is_all_or_none(admin_client, regions):
+    dortmund = term_create(
+        vocabulary=District,
+        slug="dortmund-testviertel",
+        name="Testviertel",
+        region=regions["dortmund"],
+        sort_order=0,
+    )
+    halle = term_create(
+        vocabulary=District,
+        slug="halle-testviertel",
+        name="Testviertel",
+        region=regions["halle"],
+        sort_order=1,
+    )
+    target = District.objects.get(slug="dortmund-hoerde")
+
+    response = admin_client.post(
+        "/admin/taxonomy/district/",
+        {
+            "action": "merge_terms",
+            ACTION_CHECKBOX_NAME: [dortmund.pk, halle.pk],
+            "target": target.pk,
+            "apply": "1",
+        },
+        follow=True,
+    )
+
+    assert "different regions" in response.content.decode()
+    # The Dortmund district was merged first; the refusal undid that too.
+    assert District.objects.filter(pk__in=[dortmund.pk, halle.pk]).count() == 2

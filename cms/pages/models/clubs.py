@@ -10,21 +10,18 @@ from wagtail.search import index
 
 from cms.pages import selectors
 from cms.pages.blocks import BodyBlock
+from cms.pages.models.base import SectionIndexPage
+from cms.taxonomy.selectors import district_list
 
 DIRECTORY_PAGE_SIZE = 12
 
 
-class ClubIndexPage(Page):
+class ClubIndexPage(SectionIndexPage):
     """The club directory (Vereinsverzeichnis): every club portrait of the region,
     filterable by field of activity, target group, language, kind of organisation,
     migration reference and district."""
 
-    intro = models.TextField("Einleitung", blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.ClubPortraitPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "Vereinsverzeichnis"
@@ -41,7 +38,9 @@ class ClubIndexPage(Page):
             portraits=page_obj,
             paginator=paginator,
             filters=filters,
-            filter_fields=selectors.directory_filter_fields(filters=filters),
+            filter_fields=selectors.directory_filter_fields(
+                filters=filters, region_schema=connection.schema_name
+            ),
             filter_query=query.urlencode(),
         )
         return context
@@ -53,10 +52,8 @@ class ClubPortraitForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "district" in self.fields:
-            from cms.taxonomy.models import District
-
-            self.fields["district"].queryset = District.objects.filter(
-                region__schema_name=connection.schema_name
+            self.fields["district"].queryset = district_list(
+                region_schema=connection.schema_name
             )
 
 

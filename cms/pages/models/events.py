@@ -14,20 +14,16 @@ from wagtail.search import index
 
 from cms.pages import selectors
 from cms.pages.blocks import BodyBlock
+from cms.pages.models.base import SectionIndexPage
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """The region's events: upcoming first, then past ones, and the region's
     calendar feed (``ical/``) that calendar apps can subscribe to."""
 
-    intro = models.TextField("Einleitung", blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "Veranstaltungen"

@@ -9,17 +9,13 @@ from wagtail.search import index
 
 from cms.pages import selectors
 from cms.pages.blocks import BodyBlock
+from cms.pages.models.base import SectionIndexPage
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(SectionIndexPage):
     """The list of club stories, newest first."""
 
-    intro = models.TextField("Einleitung", blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.StoryPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = "Vereinsgeschichten"

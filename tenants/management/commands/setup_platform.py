@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 from django_tenants.utils import schema_context
 from rich.console import Console
 
-from tenants.selectors import region_primary_domain
+from tenants.selectors import region_list, region_primary_domain
 from tenants.services import (
     DEFAULT_REGIONS,
     portal_ensure,
@@ -38,7 +38,6 @@ class Command(BaseCommand):
             template_ensure()
         for line in portal_ensure().lines:
             console.print(f"  {line}")
-        regions = []
         for spec in DEFAULT_REGIONS:
             with console.status(f"Setting up {spec.name}…"):
                 report = region_provision(
@@ -48,22 +47,17 @@ class Command(BaseCommand):
                 f"[bold]{spec.name}[/]: "
                 + ("set up" if report.changed else "already complete")
             )
-            regions.append(spec)
         if demo:
-            self._demo_accounts(console, regions, port)
+            self._demo_accounts(console, port)
 
-    def _demo_accounts(self, console, regions, port):
-        from tenants.models import Region
-
+    def _demo_accounts(self, console, port):
         console.print("\nAdmin accounts (a password is shown only when it is made):")
         portal = f"http://{settings.PLATFORM_DOMAIN}:{port}/admin/"
         self._account(console, "public", "Portal", portal)
-        for spec in regions:
-            region = Region.objects.prefetch_related("domains").get(
-                schema_name=spec.slug
-            )
+        slugs = [spec.slug for spec in DEFAULT_REGIONS]
+        for region in region_list(slugs=slugs):
             url = f"http://{region_primary_domain(region=region)}:{port}/admin/"
-            self._account(console, spec.slug, spec.name, url)
+            self._account(console, region.schema_name, region.name, url)
 
     def _account(self, console, schema, label, url):
         User = get_user_model()

@@ -12,9 +12,9 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django_tenants.utils import get_public_schema_name, schema_context
+from django_tenants.utils import schema_context
 
-from tenants.models import Region
+from tenants.selectors import region_list, region_primary_domain
 
 
 class Command(BaseCommand):
@@ -30,8 +30,7 @@ class Command(BaseCommand):
         header += f"{'median ms':>10} {'max ms':>8}"
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
-        regions = Region.objects.exclude(schema_name=get_public_schema_name())
-        for region in regions.order_by("schema_name"):
+        for region in region_list().order_by("schema_name"):
             slug = region.schema_name
             with schema_context(slug):
                 home = HomePage.objects.get(depth=2, locale__language_code="de")
@@ -48,8 +47,7 @@ class Command(BaseCommand):
                         )
                 if portrait:
                     urls.append(("portrait", portrait.url))
-            host = region.domains.filter(is_primary=True).first().domain
-            client = Client(HTTP_HOST=host)
+            client = Client(HTTP_HOST=region_primary_domain(region=region))
             for label, url in urls:
                 self._bench(client, slug, label, url, runs)
             connection.set_schema_to_public()

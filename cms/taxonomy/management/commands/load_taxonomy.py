@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.taxonomy.services import region_districts_load, taxonomy_defaults_load
-from tenants.models import Region
-from tenants.selectors import region_list
+from tenants.selectors import region_list, region_unknown_slugs
 
 
 class Command(BaseCommand):
@@ -18,19 +17,12 @@ class Command(BaseCommand):
         parser.add_argument("regions", nargs="*", help="region slugs (default: all)")
 
     def handle(self, *args, regions, **options):
-        if regions:
-            found = {
-                r.schema_name: r for r in Region.objects.filter(schema_name__in=regions)
-            }
-            unknown = sorted(set(regions) - set(found))
-            if unknown:
-                raise CommandError(f"No such region: {', '.join(unknown)}")
-            selected = [found[slug] for slug in regions]
-        else:
-            selected = list(region_list())
+        unknown = region_unknown_slugs(slugs=regions)
+        if unknown:
+            raise CommandError(f"No such region: {', '.join(unknown)}")
         for line, changed in taxonomy_defaults_load():
             self.stdout.write(("changed: " if changed else "ok: ") + line)
-        for region in selected:
+        for region in region_list(slugs=regions):
             for line, changed in region_districts_load(region=region):
                 prefix = "changed: " if changed else "ok: "
                 self.stdout.write(f"{prefix}{region.schema_name}: {line}")
