@@ -155,6 +155,19 @@ def test_directory_offers_only_the_regions_districts(regions, region_client):
     assert "Testost" not in body
 
 
+def test_portrait_refuses_a_district_of_another_region(regions):
+    halle_district = District.objects.filter(region=regions["halle"]).first()
+    dortmund_district = District.objects.filter(region=regions["dortmund"]).first()
+    with schema_context("dortmund"):
+        portrait = ClubPortraitPageFactory(parent=region_sections()["clubs"])
+        portrait.district = halle_district
+        with pytest.raises(ValidationError) as error:
+            portrait.full_clean()
+        assert "anderen Region" in str(error.value.message_dict["district"])
+        portrait.district = dortmund_district
+        portrait.full_clean()
+
+
 def test_directory_is_paginated(regions, region_client):
     with schema_context("dortmund"):
         sections = region_sections()

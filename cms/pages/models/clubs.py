@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connection, models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -195,6 +196,20 @@ class ClubPortraitPage(Page):
 
     class Meta:
         verbose_name = "Vereinsporträt"
+
+    def clean(self):
+        super().clean()
+        # The form offers only this region's districts; this also holds for pages
+        # written by code (imports, the demo, the API later).
+        if (
+            self.district_id is not None
+            and not district_list(region_schema=connection.schema_name)
+            .filter(pk=self.district_id)
+            .exists()
+        ):
+            raise ValidationError(
+                {"district": "Dieser Stadtteil gehört zu einer anderen Region."}
+            )
 
     @property
     def contact_public(self) -> bool:
