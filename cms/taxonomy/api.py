@@ -1,8 +1,10 @@
 """``GET /api/taxonomy``: every shared vocabulary in the requested language."""
 
+from typing import Annotated
+
 from django.conf import settings
 from django.utils import translation
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from cms.taxonomy.selectors import taxonomy_vocabularies
 
@@ -49,8 +51,37 @@ class ErrorOut(Schema):
     detail: str
 
 
+# Documented as an enum in the OpenAPI schema; an unknown value is still read
+# here (not by the validator) so that it gets the endpoint's own clear 400.
+LanguageParam = Annotated[
+    str | None,
+    Field(
+        None,
+        description="Answer language; default: the browser's language, else German.",
+        json_schema_extra={"enum": LANGUAGE_CODES},
+    ),
+]
+
+
+def request_language(request, lang: str | None) -> str | ErrorOut:
+    """``lang`` if given, else the browser's language; an ``ErrorOut`` if unknown.
+
+    Not request.LANGUAGE_CODE: on region hosts i18n_patterns pins unprefixed paths
+    to German, while the API should answer the same on every host.
+    """
+    language = lang or translation.get_language_from_request(request)
+    if language not in LANGUAGE_CODES:
+        return ErrorOut(
+            detail=(
+                f"Unknown language '{language}': use one of "
+                f"{', '.join(LANGUAGE_CODES)}."
+            )
+        )
+    return language
+
+
 class TaxonomyQuery(Schema):
-    lang: str | None = None
+    lang: LanguageParam = None
 
 
 @router.get(
@@ -67,14 +98,9 @@ class TaxonomyQuery(Schema):
     ),
 )
 def taxonomy(request, query: Query[TaxonomyQuery]):
-    # Not request.LANGUAGE_CODE: on region hosts i18n_patterns pins unprefixed
-    # paths to German, while the API should answer the same on every host.
-    language = query.lang or translation.get_language_from_request(request)
-    if language not in LANGUAGE_CODES:
-        detail = (
-            f"Unknown language '{language}': use one of {', '.join(LANGUAGE_CODES)}."
-        )
-        return Status(400, {"detail": detail})
+    language = request_language(request, query.lang)
+    if isinstance(language, ErrorOut):
+        return Status(400, language)
     return Status(
         200,
         {

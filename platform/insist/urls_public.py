@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from cms.api import api
+from insist.api import api
 from tenants.views import portal_home
 
 urlpatterns = [
