@@ -12,6 +12,7 @@ refusals, instead of django-ninja's default 422.
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
+from cms.materials.api import router as materials_router
 from cms.taxonomy.api import router as taxonomy_router
 
 api = NinjaAPI(
@@ -36,3 +37,4 @@ def invalid_parameters(request, exc: ValidationError):
 
 
 api.add_router("", taxonomy_router)
+api.add_router("", materials_router)

@@ -1,13 +1,32 @@
 """URLs of the portal (public schema): no Wagtail here, its tables are per region."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from cms.materials import views as materials
 from insist.api import api
 from tenants.views import portal_home
 
 urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
+    path("materialien/", materials.portal_library, name="portal-materials"),
+    path(
+        "materialien/<int:pk>-<slug:slug>/",
+        materials.portal_material,
+        name="portal-material",
+    ),
+    path(
+        "materialien/sitemap.xml",
+        sitemap,
+        {"sitemaps": {"materials": materials.PublicMaterialSitemap}},
+        name="portal-materials-sitemap",
+    ),
+    path(
+        "downloads/materialien/<int:material_id>/<int:file_id>/",
+        materials.material_download,
+        name="material-download",
+    ),
     path("", portal_home, name="portal-home"),
 ]

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.materials.views import material_download
 from insist.api import api
 
 urlpatterns = [
@@ -15,6 +16,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    # Material files: only through this view, which checks the scope (no /media/).
+    path(
+        "downloads/materialien/<int:material_id>/<int:file_id>/",
+        material_download,
+        name="material-download",
+    ),
 ]
 
 if settings.DEBUG:

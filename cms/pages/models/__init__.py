@@ -3,6 +3,7 @@
 from cms.pages.models.clubs import ClubIndexPage, ClubLink, ClubPortraitPage
 from cms.pages.models.events import EventIndexPage, EventPage, EventRegistration
 from cms.pages.models.home import HomePage
+from cms.pages.models.materials import MaterialLibraryPage
 from cms.pages.models.standard import StandardPage
 from cms.pages.models.stories import StoryIndexPage, StoryPage
 
@@ -14,6 +15,7 @@ __all__ = [
     "EventPage",
     "EventRegistration",
     "HomePage",
+    "MaterialLibraryPage",
     "StandardPage",
     "StoryIndexPage",
     "StoryPage",

@@ -28,11 +28,19 @@ class HomePage(Page):
         "pages.StoryIndexPage",
         "pages.EventIndexPage",
         "pages.StandardPage",
+        "pages.MaterialLibraryPage",
     ]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = "Startseite"
+
+    def materials_link(self) -> str:
+        """The region's own library page if it has one, else the link given."""
+        from cms.pages.models.materials import MaterialLibraryPage
+
+        library = MaterialLibraryPage.objects.live().child_of(self).first()
+        return library.url if library is not None else self.materials_url
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

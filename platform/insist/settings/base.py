@@ -36,6 +36,7 @@ SHARED_APPS = [
     # modeltranslation patches the admin: it must come before django.contrib.admin.
     "modeltranslation",
     "cms.taxonomy",
+    "cms.materials",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -54,6 +55,7 @@ TENANT_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
     "django.contrib.sitemaps",
     "wagtail.locales",
     "wagtail.embeds",
@@ -209,6 +211,17 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# --- Training materials (cms.materials, docs/materials.md) -------------------
+# Material files live outside MEDIA_ROOT and have no URL: the download view checks
+# the material's scope against the host's region. With nginx in front, set
+# INSIST_MATERIALS_X_ACCEL_PREFIX to an `internal` location aliased to
+# MATERIALS_ROOT and nginx sends the bytes (X-Accel-Redirect).
+MATERIALS_ROOT = env.path("INSIST_MATERIALS_ROOT", default=DATA_DIR / "materials")
+MATERIALS_MAX_UPLOAD_BYTES = env.int(
+    "INSIST_MATERIALS_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024
+)
+MATERIALS_X_ACCEL_PREFIX = env("INSIST_MATERIALS_X_ACCEL_PREFIX", default="")
 
 # --- Background work ----------------------------------------------------------
 # Wagtail 8 hands background work to django-tasks. The immediate backend runs it

@@ -4,6 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.materials.demo import materials_demo_load
 from cms.pages.demo import demo_content_load
 from tenants.selectors import region_list, region_unknown_slugs
 
@@ -25,7 +26,9 @@ class Command(BaseCommand):
         for region in region_list(slugs=regions).order_by("schema_name"):
             started = time.monotonic()
             self.stdout.write(f"{region.schema_name}: loading demo content ...")
-            for line, changed in demo_content_load(region=region):
+            for line, changed in demo_content_load(region=region) + materials_demo_load(
+                region=region
+            ):
                 style = self.style.SUCCESS if changed else (lambda text: text)
                 self.stdout.write(style(f"  {line}"))
             self.stdout.write(
