@@ -29,6 +29,7 @@ from cms.materials.models import (
     MaterialTombstone,
     Topic,
 )
+from cms.materials.uploads import upload_check
 from tenants.context import in_public, is_public, runs_in_public
 from tenants.models import Region
 
@@ -195,11 +196,26 @@ def material_create(
         raise ValidationError(
             "A material needs at least one file or a link. Nothing was changed."
         )
+    uploads = [_as_file(name, content) for name, content in files]
+    for upload in uploads:
+        # Every file is checked before the first one is written.
+        upload_check(file=upload, name=upload.name)
     material.save()
     material.topics.set(topics)
     material.languages.set(languages)
-    for order, (name, content) in enumerate(files):
-        material_file_add(material=material, name=name, content=content, order=order)
+    stored: list[MaterialFile] = []
+    try:
+        for order, upload in enumerate(uploads):
+            stored.append(
+                material_file_add(
+                    material=material, name=upload.name, content=upload, order=order
+                )
+            )
+    except Exception:
+        # The rows roll back with the transaction; the bytes must go by hand.
+        for material_file in stored:
+            material_file.file.storage.delete(material_file.file.name)
+        raise
     material_status_update(material=material, ready=ready, previous_scope=None)
     return material
 
