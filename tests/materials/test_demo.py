@@ -33,7 +33,7 @@ def test_demo_materials_cover_regions_scopes_and_languages(regions):
     assert not any(changed for _line, changed in lines)
 
     html = Client(HTTP_HOST="potsdam.localhost").get("/materialien/").content
-    assert "Kooperationsvereinbarungen".encode() in html
+    assert b"Kooperationsvereinbarungen" in html
     with translation.override("en"):
         public = Client(HTTP_HOST="localhost").get(
             "/materialien/", HTTP_ACCEPT_LANGUAGE="en"
