@@ -86,3 +86,10 @@ def test_the_library_page_searches_and_ignores_nul_bytes(library, libraries):
     assert materials["foerderung"].title_de not in html
     response = client.get("/materialien/", {"q": "Konflikt\x00e", "thema": "\x00"})
     assert response.status_code == 200
+
+
+def test_the_library_reads_german_on_a_german_page(library, libraries):
+    html = Client(HTTP_HOST="halle.localhost").get("/materialien/").content.decode()
+    assert "Materialien anzeigen" in html
+    assert "Arbeitsblatt" in html  # the format of the "Übung" material
+    assert "3 Materialien" in html
