@@ -274,19 +274,29 @@ def _library_page(region: Region) -> tuple[str, bool]:
         home = HomePage.objects.filter(depth=2, locale__language_code="de").first()
         if home is None:
             return ("no home page: library page skipped", False)
-        if MaterialLibraryPage.objects.child_of(home).exists():
-            return ("library page already there", False)
-        page = home.add_child(
-            instance=MaterialLibraryPage(
-                title="Materialbibliothek",
-                slug="materialien",
-                show_in_menus=True,
-                intro="Schulungsmaterialien zu interkulturellen Kompetenzen – aus "
-                "unserer Region und aus den anderen INSIST-Regionen.",
+        page = MaterialLibraryPage.objects.child_of(home).first()
+        created = page is None
+        if created:
+            page = home.add_child(
+                instance=MaterialLibraryPage(
+                    title="Materialbibliothek",
+                    slug="materialien",
+                    show_in_menus=True,
+                    intro="Schulungsmaterialien zu interkulturellen Kompetenzen – "
+                    "aus unserer Region und aus den anderen INSIST-Regionen.",
+                )
             )
-        )
-        page.save_revision(log_action=False).publish(log_action=False)
-    return ("library page created", True)
+            page.save_revision(log_action=False).publish(log_action=False)
+        # Every translated home gets the library too (an alias until translated):
+        # the materials' own texts follow the URL's language.
+        aliases = 0
+        for translated_home in home.get_translations():
+            if page.get_translation_or_none(translated_home.locale) is None:
+                page.copy_for_translation(translated_home.locale, alias=True)
+                aliases += 1
+    if created or aliases:
+        return (f"library page created ({aliases} language aliases)", True)
+    return ("library page already there", False)
 
 
 @transaction.atomic

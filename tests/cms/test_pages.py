@@ -37,7 +37,13 @@ def _subpage_names(model):
     [
         (
             HomePage,
-            {"ClubIndexPage", "StoryIndexPage", "EventIndexPage", "StandardPage"},
+            {
+                "ClubIndexPage",
+                "StoryIndexPage",
+                "EventIndexPage",
+                "StandardPage",
+                "MaterialLibraryPage",
+            },
         ),
         (ClubIndexPage, {"ClubPortraitPage"}),
         (ClubPortraitPage, set()),

@@ -3,15 +3,22 @@
 import pytest
 from django.test import Client
 from django.utils import translation
+from django_tenants.utils import schema_context
+from wagtail.models import Locale
 
 from cms.materials.demo import materials_demo_load
 from cms.materials.models import Material
+from tests.cms.factories import region_home
 from tests.conftest import REGION_SLUGS
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_materials_cover_regions_scopes_and_languages(regions):
+    with schema_context("potsdam"):
+        home, english = region_home(), Locale.objects.get(language_code="en")
+        if home.get_translation_or_none(english) is None:
+            home.copy_for_translation(english).save_revision().publish()
     for slug in REGION_SLUGS:
         materials_demo_load(region=regions[slug])
     materials = Material.objects.filter(region__schema_name__in=REGION_SLUGS)
@@ -39,3 +46,7 @@ def test_demo_materials_cover_regions_scopes_and_languages(regions):
             "/materialien/", HTTP_ACCEPT_LANGUAGE="en"
         )
     assert b"cooperation agreements" in public.content
+    # The English home's library is an alias: the materials speak English there.
+    english = Client(HTTP_HOST="potsdam.localhost").get("/en/materialien/")
+    assert english.status_code == 200
+    assert b"Guide: cooperation agreements between clubs" in english.content

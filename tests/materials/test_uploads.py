@@ -226,5 +226,6 @@ def test_the_admin_form_needs_a_file_or_a_link(regions, editor_client):
     data = _admin_form(**{"files-TOTAL_FORMS": "0"})
     response = client.post("/admin/materials/new/", data)
     assert response.status_code == 200
-    assert "Add at least one file or a link" in response.content.decode()
+    # The admin speaks German (the catalog's translation of the form's refusal).
+    assert "mindestens eine Datei oder einen Link" in response.content.decode()
     assert not MaterialFile.objects.filter(material__title_de=data["title_de"])
