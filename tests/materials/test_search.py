@@ -93,3 +93,31 @@ def test_the_library_reads_german_on_a_german_page(library, libraries):
     assert "Materialien anzeigen" in html
     assert "Arbeitsblatt" in html  # the format of the "Übung" material
     assert "3 Materialien" in html
+
+
+def test_library_and_api_queries_do_not_grow_with_the_materials(regions, libraries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(host, path):
+        client = Client(HTTP_HOST=host)
+        client.get(path)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    paths = [
+        ("halle.localhost", "/materialien/"),
+        ("localhost", "/materialien/"),
+        ("potsdam.localhost", "/api/materials"),
+    ]
+    counts = []
+    for n in (1, 4):
+        for i in range(n):
+            material = make_material(
+                regions["dortmund"], scope=S.PUBLIC, title=f"Material {n}-{i}"
+            )
+            material.topics.set(Topic.objects.all()[:2])
+            material.save()
+        counts.append([count(host, path) for host, path in paths])
+    assert counts[0] == counts[1]
