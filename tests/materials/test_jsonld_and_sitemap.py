@@ -91,3 +91,8 @@ def test_the_portal_sitemap_lists_public_approved_materials(public_material, reg
         in locations
     )
     assert not any(f"/materialien/{pending.pk}-" in loc for loc in locations)
+
+
+def test_the_portal_home_links_to_the_public_library(regions):
+    html = Client(HTTP_HOST="localhost").get("/").content.decode()
+    assert 'href="/materialien/"' in html
