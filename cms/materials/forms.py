@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
@@ -132,7 +133,11 @@ def material_edit_handler() -> TabbedInterface:
             InlinePanel("files", heading=_("Files"), label=_("File")),
             FieldPanel("link"),
             MultiFieldPanel(
-                [FieldPanel("scope"), FieldPanel("ready")],
+                [
+                    HelpPanel(template="materials/admin/status_panel.html"),
+                    FieldPanel("scope"),
+                    FieldPanel("ready"),
+                ],
                 heading=_("Sharing"),
             ),
         ],

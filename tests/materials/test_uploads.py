@@ -229,3 +229,31 @@ def test_the_admin_form_needs_a_file_or_a_link(regions, editor_client):
     # The admin speaks German (the catalog's translation of the form's refusal).
     assert "mindestens eine Datei oder einen Link" in response.content.decode()
     assert not MaterialFile.objects.filter(material__title_de=data["title_de"])
+
+
+def test_replacing_a_file_in_the_admin_keeps_its_address_and_asks_again(
+    regions, editor_client, django_capture_on_commit_callbacks, materials_root
+):
+    material = make_material(regions["halle"], scope="all-regions", status="approved")
+    material_file = material.files.get()
+    old_path = materials_root / material_file.file.name
+    data = _admin_form(
+        title_de=material.title_de,
+        slug=material.slug,
+        summary_de=material.summary_de,
+        format=material.format,
+        **{"files-INITIAL_FORMS": "1", "files-0-id": str(material_file.pk)},
+    )
+    data["files-0-file"] = _file("Neue Fassung.png", PNG)
+    client = editor_client("halle")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/materials/edit/{material.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    replaced = material.files.get()
+    assert replaced.pk == material_file.pk
+    assert replaced.name == "neue-fassung.png"
+    assert not old_path.exists()
+    material.refresh_from_db()
+    assert material.status == Material.Status.PENDING
+    page = client.get(f"/admin/materials/edit/{material.pk}/").content.decode()
+    assert "Wartet auf Freigabe" in page
