@@ -8,9 +8,9 @@ for the region's own materials. Other regions' materials can be inspected.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -139,8 +139,6 @@ class MaterialDeleteView(DeleteView):
 class MaterialInspectView(InspectView):
     def get_object(self, queryset=None):
         region = self.request.tenant
-        from django.shortcuts import get_object_or_404
-
         return get_object_or_404(
             Material.objects.filter(
                 Q(region=region) | material_visible_q(region=region)
@@ -217,8 +215,6 @@ class DownloadReportView(WagtailAdminTemplateMixin, TemplateView):
 
 def _download_report(request):
     if not request.user.has_perm("materials.change_material"):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     return DownloadReportView.as_view()(request)
 
