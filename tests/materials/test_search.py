@@ -121,3 +121,21 @@ def test_library_and_api_queries_do_not_grow_with_the_materials(regions, librari
             material.save()
         counts.append([count(host, path) for host, path in paths])
     assert counts[0] == counts[1]
+
+
+def test_search_in_another_language_reads_that_languages_texts(regions):
+    material = make_material(
+        regions["potsdam"],
+        title="Leitfaden Kooperationsvereinbarung",
+        translations={"en": {"title": "Guide to cooperation agreements"}},
+    )
+    with translation.override("en"):
+        found = [
+            m.pk
+            for m in material_library(
+                region=regions["potsdam"], filters=LibraryFilters(q="agreements")
+            )
+        ]
+    assert found == [material.pk]
+    # German visitors search the German text only.
+    assert _found(regions["potsdam"], q="agreements") == []
