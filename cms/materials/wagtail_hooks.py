@@ -24,6 +24,8 @@ from wagtail.admin.views.generic import (
     InspectView,
 )
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.materials.forms import material_edit_handler
@@ -153,6 +155,18 @@ class MaterialInspectView(InspectView):
         return super().get_delete_url() if _own(self.request, self.object) else None
 
 
+class MaterialHistoryView(HistoryView):
+    """Own materials only: another region's title must not show through a pk."""
+
+    def get_base_object_queryset(self):
+        return material_list_editable(region=self.request.tenant)
+
+
+class MaterialUsageView(UsageView):
+    def get_base_object_queryset(self):
+        return material_list_editable(region=self.request.tenant)
+
+
 class MaterialViewSet(ModelViewSet):
     """Schulungsmaterialien: the region's own materials (to add, edit, share) and
     those other regions share (to inspect); the status column shows whether a
@@ -186,6 +200,8 @@ class MaterialViewSet(ModelViewSet):
     edit_view_class = MaterialEditView
     delete_view_class = MaterialDeleteView
     inspect_view_class = MaterialInspectView
+    history_view_class = MaterialHistoryView
+    usage_view_class = MaterialUsageView
     list_display = ["title", "region", "scope", "status", "updated_at"]
     list_filter = ["status", "scope", "format"]
     search_fields = ["title_de", "summary_de", "author", "organisation"]

@@ -218,7 +218,7 @@ def test_the_admin_form_adds_a_material_waiting_for_moderation(
     assert material.files.get().name == "karte-fuer-alle.pdf"
     with schema_context("halle"):
         listing = client.get("/admin/materials/").content.decode()
-    assert "Waiting for moderation" in listing or "Wartet" in listing
+    assert "Wartet auf Freigabe" in listing
 
 
 def test_the_admin_form_needs_a_file_or_a_link(regions, editor_client):

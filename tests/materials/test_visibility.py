@@ -148,6 +148,22 @@ def test_only_the_owning_region_edits_and_deletes(matrix, editor_client):
     assert wrong == []
 
 
+def test_no_admin_view_shows_a_hidden_material_of_another_region(matrix, editor_client):
+    client = editor_client("halle", groups=["Regional admins"])
+    wrong = []
+    for case, material in matrix.items():
+        if case.owner == "halle" or expected_visible("halle", case):
+            continue
+        for view in ("edit", "delete", "inspect", "history", "usage"):
+            response = client.get(f"/admin/materials/{view}/{material.pk}/")
+            if (
+                response.status_code != 404
+                or material.title_de in response.content.decode()
+            ):
+                wrong.append((case, view, response.status_code))
+    assert wrong == []
+
+
 def test_anonymous_visitors_cannot_open_the_material_admin(matrix, region_client):
     material = next(iter(matrix.values()))
     response = region_client("halle").get(f"/admin/materials/edit/{material.pk}/")
