@@ -96,3 +96,22 @@ def test_the_portal_sitemap_lists_public_approved_materials(public_material, reg
 def test_the_portal_home_links_to_the_public_library(regions):
     html = Client(HTTP_HOST="localhost").get("/").content.decode()
     assert 'href="/materialien/"' in html
+
+
+def test_each_region_sitemap_lists_the_materials_visible_there(regions, libraries):
+    own = make_material(regions["potsdam"], scope=S.REGION, title="Nur Potsdam")
+    shared = make_material(regions["halle"], scope=S.ALL_REGIONS, title="Aus Halle")
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+    def locations(host):
+        response = Client(HTTP_HOST=host).get("/sitemap.xml")
+        assert response.status_code == 200
+        root = ElementTree.fromstring(response.content)
+        return [loc.text for loc in root.findall(".//s:loc", namespace)]
+
+    potsdam = locations("potsdam.localhost")
+    assert f"http://potsdam.localhost/materialien/{own.pk}-{own.slug}/" in potsdam
+    assert f"http://potsdam.localhost/materialien/{shared.pk}-{shared.slug}/" in potsdam
+    assert not any(
+        f"/materialien/{own.pk}-" in loc for loc in locations("halle.localhost")
+    )

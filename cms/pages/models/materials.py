@@ -32,6 +32,26 @@ class MaterialLibraryPage(RoutablePageMixin, SectionIndexPage):
             "material", kwargs={"pk": material.pk, "slug": material.slug}
         )
 
+    def get_sitemap_urls(self, request=None):
+        """The library and every material visible on this host (the region's
+        sitemap.xml), so harvesters find the detail pages."""
+        urls = super().get_sitemap_urls(request)
+        region = getattr(request, "tenant", None)
+        if region is None or not urls:
+            return urls
+        base = urls[0]["location"]
+        for material in material_selectors.material_list_visible(region=region):
+            urls.append(
+                {
+                    "location": base
+                    + self.reverse_subpage(
+                        "material", kwargs={"pk": material.pk, "slug": material.slug}
+                    ),
+                    "lastmod": material.updated_at,
+                }
+            )
+        return urls
+
     @path("")
     def library(self, request):
         context = library_context(
