@@ -17,10 +17,13 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
+from django_tenants.utils import get_public_schema_name
 
 from cms.materials import selectors, services
 from cms.materials.jsonld import jsonld_script, material_jsonld
 from cms.materials.models import Material, MaterialFile
+from tenants.models import Region
+from tenants.selectors import region_primary_domain
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +51,12 @@ def material_detail_context(*, request, material: Material, detail_url: str) -> 
         "is_own": material.region_id == getattr(request.tenant, "pk", None),
     }
     if material.scope == Material.Scope.PUBLIC and material.shared:
-        absolute = request.build_absolute_uri(detail_url)
+        # One identity for harvesters and search engines: the portal's address,
+        # whichever host shows the material.
+        absolute = portal_absolute_url(
+            request, path=portal_material_url(material)
+        ) or request.build_absolute_uri(detail_url)
+        context["canonical_url"] = absolute
         context["jsonld"] = jsonld_script(
             material_jsonld(
                 material=material,
@@ -140,8 +148,28 @@ def material_download(request, material_id: int, file_id: int):
     return _file_response(material_file, public=public)
 
 
+def portal_absolute_url(request, *, path: str) -> str | None:
+    """``path`` on the portal's host (same scheme and port as ``request``)."""
+    portal = (
+        Region.objects.filter(schema_name=get_public_schema_name())
+        .prefetch_related("domains")
+        .first()
+    )
+    domain = region_primary_domain(region=portal) if portal else None
+    if not domain:
+        return None
+    port = request.get_port()
+    suffix = "" if port in ("80", "443") else f":{port}"
+    return f"{request.scheme}://{domain}{suffix}{path}"
+
+
 def portal_material_url(material: Material) -> str:
-    return reverse("portal-material", kwargs={"pk": material.pk, "slug": material.slug})
+    """The material's path on the portal, from any host's URLconf."""
+    return reverse(
+        "portal-material",
+        urlconf=settings.PUBLIC_SCHEMA_URLCONF,
+        kwargs={"pk": material.pk, "slug": material.slug},
+    )
 
 
 @require_safe

@@ -57,7 +57,9 @@ def test_public_material_pages_carry_learning_resource_jsonld(
     assert {"@type": "Organization", "name": "INSIST Halle"} in data["creator"]
     assert [a["identifier"] for a in data["about"]] == ["conflicts"]
     assert data["timeRequired"] == "PT45M"
-    assert data["url"] == f"http://{host}{url}"
+    # One identity on every host: the portal's address, also the canonical link.
+    assert data["url"] == f"http://localhost{url}"
+    assert f'<link rel="canonical" href="http://localhost{url}">' in html
     assert data["encoding"][0]["contentUrl"].startswith(
         f"http://{host}/downloads/materialien/{public_material.pk}/"
     )
