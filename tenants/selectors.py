@@ -6,6 +6,26 @@ from django_tenants.utils import get_public_schema_name
 from tenants.models import Region
 
 
+def region_get(*, slug: str) -> Region:
+    """The region with ``slug`` (also its schema name), for slugs read at the edge:
+    command arguments, URLs, task payloads. Raises ``Region.DoesNotExist`` with a
+    message that names the slug."""
+    region = (
+        Region.objects.exclude(schema_name=get_public_schema_name())
+        .filter(schema_name=slug)
+        .first()
+    )
+    if region is None:
+        raise Region.DoesNotExist(f"No region has the slug '{slug}'.")
+    return region
+
+
+def portal_get() -> Region:
+    """The portal: the tenant row of the public schema (``in_region(portal)`` works
+    on the public schema, like ``in_public()``)."""
+    return Region.objects.get(schema_name=get_public_schema_name())
+
+
 def region_list(*, slugs: Sequence[str] = ()) -> QuerySet[Region]:
     """The regions (every tenant but the portal), with their domains.
 

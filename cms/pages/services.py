@@ -17,6 +17,9 @@ from wagtail.models import (
 )
 
 from cms.pages.models import EventPage, EventRegistration, HomePage
+from cms.pages.selectors import home_page
+from tenants.context import runs_in_region
+from tenants.models import Region
 
 WORKFLOW_NAME = "Redaktionelle Freigabe"
 MODERATION_TASK_NAME = "Freigabe durch die Moderation"
@@ -67,15 +70,19 @@ def _permission(name: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
+@runs_in_region
 @transaction.atomic
-def region_site_ensure(*, region, domain: str, **kwargs) -> list[tuple[str, bool]]:
+def region_site_ensure(
+    *, region: Region, domain: str, **kwargs
+) -> list[tuple[str, bool]]:
     """Receiver of ``region_ready``: home page, Wagtail site and groups.
 
-    Runs in the region's schema. Returns ``(line, changed)`` pairs.
+    Runs in ``region``'s schema, whatever the caller's. Returns ``(line, changed)``
+    pairs.
     """
     lines = []
     root = Page.get_first_root_node()
-    home = HomePage.objects.filter(depth=2).first()
+    home = home_page(region=region)
     if home is None:
         # The template carries Wagtail's "Welcome" page and a default site;
         # the region's own home page takes their place.
@@ -116,12 +123,13 @@ def region_site_ensure(*, region, domain: str, **kwargs) -> list[tuple[str, bool
             (f"group '{name}' {'created' if created else 'up to date'}", created)
         )
 
-    lines.append(region_workflow_ensure(home=home))
-    lines.append(region_locales_ensure())
+    lines.append(region_workflow_ensure(region=region, home=home))
+    lines.append(region_locales_ensure(region=region))
     return lines
 
 
-def region_locales_ensure() -> tuple[str, bool]:
+@runs_in_region
+def region_locales_ensure(*, region: Region) -> tuple[str, bool]:
     """Every platform language as a Wagtail locale, so editors can translate.
 
     Wagtail's migration creates only the default language's locale.
@@ -136,8 +144,9 @@ def region_locales_ensure() -> tuple[str, bool]:
     return ("locales up to date", False)
 
 
-def region_workflow_ensure(*, home: Page) -> tuple[str, bool]:
-    """Editors submit, moderators approve: one workflow on the whole site."""
+@runs_in_region
+def region_workflow_ensure(*, region: Region, home: Page) -> tuple[str, bool]:
+    """Editors submit, moderators approve: one workflow on ``region``'s whole site."""
     moderators = Group.objects.get(name="Moderators")
     workflow, created = Workflow.objects.get_or_create(
         name=WORKFLOW_NAME, defaults={"active": True}

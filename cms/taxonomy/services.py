@@ -10,7 +10,6 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django_tenants.utils import schema_context
 
 from cms.taxonomy import vocabulary as defaults
 from cms.taxonomy.models import (
@@ -26,13 +25,16 @@ from cms.taxonomy.selectors import (
     TermUse,
     term_usage,
     term_usage_text,
-    term_use_schemas,
+    term_use_regions,
     term_uses,
 )
+from tenants.context import in_public, in_region, runs_in_public
+from tenants.models import Region
 
 Lines = list[tuple[str, bool]]
 
 
+@runs_in_public
 def term_create(*, vocabulary: type[Term], slug: str, name: str, **fields) -> Term:
     """A new term, validated first: a taken slug or a missing region is refused."""
     term = vocabulary(slug=slug, name=name, **fields)
@@ -74,6 +76,7 @@ def _ensure(vocabulary: type[Term], *, slug: str, names, **fields) -> bool:
     return False
 
 
+@runs_in_public
 @transaction.atomic
 def taxonomy_defaults_load() -> Lines:
     """The default vocabularies (all but districts); idempotent."""
@@ -142,7 +145,7 @@ def taxonomy_defaults_load() -> Lines:
     return lines
 
 
-def district_slug(*, region_slug: str, name: str) -> str:
+def district_slug(*, region: Region, name: str) -> str:
     """``halle-kroellwitz``: ASCII, umlauts folded the German way."""
     folded = (
         name.replace("ä", "ae")
@@ -155,21 +158,25 @@ def district_slug(*, region_slug: str, name: str) -> str:
     )
     folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
     folded = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return f"{region_slug}-{folded}"
+    return f"{region.slug}-{folded}"
 
 
+@runs_in_public
 @transaction.atomic
-def region_districts_load(*, region) -> Lines:
-    """The real districts (and surrounding municipalities) of a programme region."""
-    city, surrounding = defaults.DISTRICTS.get(region.schema_name, ([], []))
+def region_districts_load(*, region: Region) -> Lines:
+    """The real districts (and surrounding municipalities) of a programme region.
+
+    Districts are shared rows (public schema) that name their region.
+    """
+    city, surrounding = defaults.DISTRICTS.get(region.slug, ([], []))
     if not city and not surrounding:
-        return [(f"no default districts for '{region.schema_name}'", False)]
+        return [(f"no default districts for '{region.slug}'", False)]
     changed = 0
     rows = [(name, False) for name in city] + [(name, True) for name in surrounding]
     for order, (name, is_surrounding) in enumerate(rows, start=1):
         changed += _ensure(
             District,
-            slug=district_slug(region_slug=region.schema_name, name=name),
+            slug=district_slug(region=region, name=name),
             names=(name,),
             region=region,
             is_surrounding=is_surrounding,
@@ -180,9 +187,13 @@ def region_districts_load(*, region) -> Lines:
     return [(f"districts: all {len(rows)} present", False)]
 
 
-def taxonomy_region_ready(*, region, **kwargs) -> Lines:
-    """Receiver of ``tenants.signals.region_ready``: vocabulary and districts."""
-    return taxonomy_defaults_load() + region_districts_load(region=region)
+def taxonomy_region_ready(*, region: Region, **kwargs) -> Lines:
+    """Receiver of ``tenants.signals.region_ready``: vocabulary and districts.
+
+    Both are shared tables: written in the public schema, whoever sends.
+    """
+    with in_public():
+        return taxonomy_defaults_load() + region_districts_load(region=region)
 
 
 def _refuse_merge(source: Term, target: Term) -> None:
@@ -210,6 +221,7 @@ def _refuse_merge(source: Term, target: Term) -> None:
         )
 
 
+@runs_in_public
 @transaction.atomic
 def term_merge(*, source: Term, target: Term) -> dict[str, dict[str, int]]:
     """Move every use of ``source`` in every region to ``target``, then delete it.
@@ -220,8 +232,8 @@ def term_merge(*, source: Term, target: Term) -> dict[str, dict[str, int]]:
     _refuse_merge(source, target)
     moved: dict[str, dict[str, int]] = {}
     for use in term_uses(vocabulary=type(source)):
-        for schema in term_use_schemas(use=use):
-            with schema_context(schema):
+        for region in term_use_regions(use=use):
+            with in_region(region):
                 manager = use.model._base_manager
                 rows = manager.filter(**{use.field_name: source.pk})
                 if use.m2m_other:
@@ -238,7 +250,7 @@ def term_merge(*, source: Term, target: Term) -> dict[str, dict[str, int]]:
                 if use.regional:
                     _revisions_follow(use=use, source=source, target=target)
             if count:
-                moved.setdefault(schema, {})[use.label] = count
+                moved.setdefault(region.slug, {})[use.label] = count
     _term_remove(source)
     return moved
 
@@ -273,6 +285,7 @@ def _revisions_follow(*, use: TermUse, source: Term, target: Term) -> None:
         revision.save(update_fields=["content"])
 
 
+@runs_in_public
 @transaction.atomic
 def term_delete(*, term: Term) -> None:
     """Delete a term that nothing uses; a used term is refused (merge it instead)."""

@@ -1,6 +1,6 @@
 """Factories for the regional page types (wagtail-factories on factory_boy).
 
-Use them inside ``schema_context(slug)``: pages live in a region's schema.
+Use them inside ``in_region(region)``: pages live in a region's schema.
 """
 
 import datetime
@@ -19,6 +19,8 @@ from cms.pages.models import (
     StoryIndexPage,
     StoryPage,
 )
+from cms.pages.selectors import home_page
+from tenants.context import current_region
 
 
 class ClubIndexPageFactory(wagtail_factories.PageFactory):
@@ -90,8 +92,8 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 
 def region_home() -> HomePage:
-    """The home page of the region whose schema is active."""
-    return HomePage.objects.get(depth=2, locale__language_code="de")
+    """The German home page of the region whose schema is active (the selector's)."""
+    return home_page(region=current_region(), locale="de")
 
 
 def region_sections(home: HomePage | None = None) -> dict:
