@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django_tenants.utils import schema_context
 
-from cms.pages.models import ClubIndexPage, ClubPortraitPage, HomePage
+from cms.pages.models import ClubPortraitPage
 from cms.taxonomy.models import (
     ClubLanguage,
     District,
@@ -20,6 +20,7 @@ from cms.taxonomy.services import (
     term_delete,
     term_merge,
 )
+from tests.cms.factories import ClubPortraitPageFactory, club_directory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,20 +28,9 @@ pytestmark = pytest.mark.django_db
 def _portrait(slug: str, title: str, **fields) -> ClubPortraitPage:
     """A published club portrait in a region, under its club directory."""
     with schema_context(slug):
-        home = HomePage.objects.get(depth=2)
-        index = ClubIndexPage.objects.child_of(home).first()
-        if index is None:
-            index = home.add_child(
-                instance=ClubIndexPage(title="Vereine", slug="vereine")
-            )
-        m2m = {k: fields.pop(k) for k in list(fields) if isinstance(fields[k], list)}
-        page = index.add_child(
-            instance=ClubPortraitPage(title=title, summary=f"{title}.", **fields)
+        return ClubPortraitPageFactory(
+            parent=club_directory(), title=title, published=True, **fields
         )
-        for name, terms in m2m.items():
-            getattr(page, name).set(terms)
-        page.save_revision().publish()
-        return page
 
 
 def _fields_of(slug: str, page_id: int) -> list[str]:
