@@ -10,7 +10,10 @@ enter their region themselves (``tenants.context``) and restore the caller's, an
 the test clients below do the same around each request.
 """
 
+from contextlib import contextmanager
+
 import pytest
+from django.db import transaction
 from django.test import Client
 
 from tenants.context import in_region
@@ -34,6 +37,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         template_ensure()
         for spec in DEFAULT_REGIONS:
             region_provision(slug=spec.slug, name=spec.name, ensure_template=False)
+
+
+@contextmanager
+def shared_by_module(django_db_blocker):
+    """For module-scoped fixtures: what they write is made once, inside a
+    transaction that is rolled back after the module's last test. Each test's own
+    transaction nests inside it (a savepoint), so tests still see it unchanged."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

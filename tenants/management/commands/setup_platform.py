@@ -2,7 +2,6 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from rich.console import Console
 
@@ -13,6 +12,7 @@ from tenants.services import (
     DEFAULT_REGIONS,
     portal_ensure,
     region_provision,
+    schemas_migrate,
     template_ensure,
 )
 
@@ -31,10 +31,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, demo, port, **options):
         console = Console(soft_wrap=True)
-        with console.status("Migrating the public schema…"):
-            call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
-        with console.status("Migrating the regions…"):
-            call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
+        with console.status("Migrating the public schema and the regions…"):
+            schemas_migrate()
         with console.status("Migrating the region template…"):
             template_ensure()
         for line in portal_ensure().lines:
