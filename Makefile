@@ -42,7 +42,7 @@ lint: install
 
 # Stops the embedded PostgreSQL (when make demo or make test started one).
 stop:
-	@$(BIN)/python -c "import pathlib, sys; sys.path.insert(0, 'platform'); \
+	@$(BIN)/python -c "import pathlib; \
 		from insist.database import embedded_stop; embedded_stop(data_dir=pathlib.Path('.data'))"
 
 clean: stop

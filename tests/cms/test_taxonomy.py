@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import translation
 from django_tenants.utils import schema_context
 
 from cms.pages.models import ClubPortraitPage
@@ -90,8 +91,6 @@ def test_load_taxonomy_command_reports_each_region(capsys):
 
 
 def test_translated_names_fall_back_to_german():
-    from django.utils import translation
-
     term = term_create(vocabulary=TargetGroup, slug="grandparents", name="Großeltern")
     term.name_en = "Grandparents"
     term.save()
@@ -106,7 +105,10 @@ def test_duplicate_slug_is_refused_with_a_clear_message():
     count = TargetGroup.objects.count()
     with pytest.raises(ValidationError) as error:
         term_create(vocabulary=TargetGroup, slug="children", name="Kinder (neu)")
-    assert "slug is already taken" in str(error.value)
+    # German first; the same message in English for an English admin.
+    assert "Kürzel trägt schon ein anderer Begriff" in str(error.value)
+    with translation.override("en"):
+        assert "slug is already taken" in str(error.value)
     assert TargetGroup.objects.count() == count
 
 
@@ -115,7 +117,7 @@ def test_district_without_region_is_refused_with_a_clear_message():
     with pytest.raises(ValidationError) as error:
         term_create(vocabulary=District, slug="nowhere", name="Nirgendwo")
     assert error.value.message_dict["region"] == [
-        "A district belongs to one region: choose its region."
+        "Ein Stadtteil gehört zu einer Region: Wählen Sie seine Region."
     ]
     assert District.objects.count() == count
 

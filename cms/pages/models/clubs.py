@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -211,7 +212,7 @@ class ClubPortraitPage(Page):
             .exists()
         ):
             raise ValidationError(
-                {"district": "Dieser Stadtteil gehört zu einer anderen Region."}
+                {"district": _("This district belongs to another region.")}
             )
 
     @property
