@@ -65,9 +65,21 @@ GROUPS = {
 }
 
 
-def _permission(name: str) -> Permission:
-    app_label, codename = name.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def _permissions(names) -> dict[str, Permission]:
+    """``{"app_label.codename": Permission}`` for ``names``, in one query."""
+    names = set(names)
+    pairs = [name.split(".") for name in names]
+    found = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in Permission.objects.select_related("content_type").filter(
+            content_type__app_label__in={app for app, _ in pairs},
+            codename__in={codename for _, codename in pairs},
+        )
+    }
+    missing = names - set(found)
+    if missing:
+        raise Permission.DoesNotExist(f"No such permission: {', '.join(missing)}")
+    return {name: found[name] for name in names}
 
 
 @runs_in_region
@@ -110,14 +122,20 @@ def region_site_ensure(
     else:
         lines.append((f"Wagtail site for '{domain}' already there", False))
 
+    permission = _permissions(
+        [
+            *(p for perms, _page_perms in GROUPS.values() for p in perms),
+            *(f"wagtailcore.{c}" for _perms, codes in GROUPS.values() for c in codes),
+        ]
+    )
     for name, (permissions, page_permissions) in GROUPS.items():
         group, created = Group.objects.get_or_create(name=name)
-        group.permissions.add(*[_permission(p) for p in permissions])
+        group.permissions.add(*[permission[p] for p in permissions])
         for codename in page_permissions:
             GroupPagePermission.objects.get_or_create(
                 group=group,
                 page=home,
-                permission=_permission(f"wagtailcore.{codename}"),
+                permission=permission[f"wagtailcore.{codename}"],
             )
         lines.append(
             (f"group '{name}' {'created' if created else 'up to date'}", created)

@@ -43,10 +43,18 @@ def term_create(*, vocabulary: type[Term], slug: str, name: str, **fields) -> Te
     return term
 
 
-def _ensure(vocabulary: type[Term], *, slug: str, names, **fields) -> bool:
+def _known(vocabulary: type[Term], **filters) -> dict[str, Term]:
+    """The terms there are, by slug: one query instead of one per default term."""
+    return {term.slug: term for term in vocabulary.objects.filter(**filters)}
+
+
+def _ensure(
+    vocabulary: type[Term], *, slug: str, names, known: dict[str, Term], **fields
+) -> bool:
     """Create the term if missing and fill empty translations; True if changed.
 
-    What an administrator wrote is never overwritten.
+    ``known`` holds the vocabulary's terms by slug (see ``_known``) and learns the
+    ones created here. What an administrator wrote is never overwritten.
     """
     translated = {
         f"name_{lang}": value
@@ -61,11 +69,12 @@ def _ensure(vocabulary: type[Term], *, slug: str, names, **fields) -> bool:
             if value
         }
     )
-    term = vocabulary.objects.filter(slug=slug).first()
+    term = known.get(slug)
     if term is None:
         term = vocabulary(slug=slug, **fields, **translated)
         term.full_clean()
         term.save()
+        known[slug] = term
         return True
     missing = {k: v for k, v in translated.items() if not getattr(term, k)}
     if missing:
@@ -91,19 +100,25 @@ def taxonomy_defaults_load() -> Lines:
             lines.append((f"{label}: all {total} terms present", False))
 
     changed = 0
+    fields = _known(FieldOfActivity)
     top = [f for f in defaults.FIELDS_OF_ACTIVITY if f[2] is None]
     subs = [f for f in defaults.FIELDS_OF_ACTIVITY if f[2] is not None]
     for order, (slug, names, _parent) in enumerate(top, start=1):
         changed += _ensure(
-            FieldOfActivity, slug=slug, names=names, sort_order=order * 10
+            FieldOfActivity,
+            slug=slug,
+            names=names,
+            known=fields,
+            sort_order=order * 10,
         )
     for order, (slug, names, parent) in enumerate(subs, start=1):
         changed += _ensure(
             FieldOfActivity,
             slug=slug,
             names=names,
+            known=fields,
             sort_order=order,
-            parent=FieldOfActivity.objects.get(slug=parent),
+            parent=fields[parent],
         )
     report("fields of activity", changed, len(defaults.FIELDS_OF_ACTIVITY))
 
@@ -111,17 +126,20 @@ def taxonomy_defaults_load() -> Lines:
         (TargetGroup, "target groups", defaults.TARGET_GROUPS),
         (OrganisationKind, "kinds of organisation", defaults.ORGANISATION_KINDS),
     ):
+        known = _known(model)
         changed = sum(
-            _ensure(model, slug=slug, names=names, sort_order=order * 10)
+            _ensure(model, slug=slug, names=names, known=known, sort_order=order * 10)
             for order, (slug, names) in enumerate(rows, start=1)
         )
         report(label, changed, len(rows))
 
+    known = _known(ClubLanguage)
     changed = sum(
         _ensure(
             ClubLanguage,
             slug=code,
             names=names,
+            known=known,
             native_name=native,
             sort_order=order * 10,
         )
@@ -129,11 +147,13 @@ def taxonomy_defaults_load() -> Lines:
     )
     report("club languages", changed, len(defaults.CLUB_LANGUAGES))
 
+    known = _known(MigrationReference)
     changed = sum(
         _ensure(
             MigrationReference,
             slug=slug,
             names=names,
+            known=known,
             descriptions=descriptions,
             sort_order=order * 10,
         )
@@ -173,11 +193,13 @@ def region_districts_load(*, region: Region) -> Lines:
         return [(f"no default districts for '{region.slug}'", False)]
     changed = 0
     rows = [(name, False) for name in city] + [(name, True) for name in surrounding]
+    known = _known(District)
     for order, (name, is_surrounding) in enumerate(rows, start=1):
         changed += _ensure(
             District,
             slug=district_slug(region=region, name=name),
             names=(name,),
+            known=known,
             region=region,
             is_surrounding=is_surrounding,
             sort_order=order * 10,

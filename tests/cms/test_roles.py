@@ -4,6 +4,8 @@ The role x action matrix drives Wagtail's own admin views with the test client,
 logged in inside the region's schema.
 """
 
+from types import SimpleNamespace
+
 import pytest
 from django.contrib import messages
 from django.contrib.messages import get_messages
@@ -13,7 +15,10 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms.pages.models import StandardPage
 from cms.pages.services import WORKFLOW_NAME, region_site_ensure
+from tenants.context import in_region
+from tenants.selectors import region_get
 from tests.cms.factories import StandardPageFactory, region_home
+from tests.conftest import HostClient, shared_by_module
 
 pytestmark = pytest.mark.django_db
 
@@ -247,19 +252,49 @@ def test_preview_and_revisions_work_for_editors(regions, region_client, make_use
 # --- across regions ------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def halle_browsers(django_db_setup, django_db_blocker):
+    """A logged-in Halle session per role and a Dortmund draft, made once for the
+    module (rolled back after it): the matrix below only asks Dortmund."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    with shared_by_module(django_db_blocker):
+        halle, dortmund = region_get(slug="halle"), region_get(slug="dortmund")
+        sessions = {}
+        for n, role in enumerate(ROLES):
+            with in_region(halle):
+                user = get_user_model().objects.create_user(f"hanna{n}")
+                user.groups.add(Group.objects.get(name=role))
+            browser = HostClient("halle")
+            browser.force_login(user)
+            # A session that works at home: a refusal in Dortmund is then real.
+            assert browser.get("/admin/").status_code == 200
+            sessions[role] = browser.cookies["sessionid"].value
+        with in_region(dortmund):
+            draft = _draft()
+            draft.save_revision()
+            home = region_home()
+        yield SimpleNamespace(
+            sessions=sessions, home=home, draft=draft, region=dortmund
+        )
+
+
+def _dortmund_with_halle_session(region_client, session_key):
+    """The same browser on another region's host: Halle's session cookie."""
+    dortmund = region_client("dortmund")
+    dortmund.cookies["sessionid"] = session_key
+    return dortmund
+
+
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(
     "what", ["dashboard", "explorer", "edit", "add", "preview", "draft_url", "users"]
 )
 def test_halle_session_reaches_nothing_in_dortmund(
-    role, what, regions, region_client, make_user
+    role, what, halle_browsers, region_client
 ):
-    halle, _ = _logged_in(region_client, make_user, "halle", "hanna", [role])
-    assert halle.get("/admin/").status_code == 200
-    with schema_context("dortmund"):
-        home = region_home()
-        draft = _draft()
-        draft.save_revision()
+    home, draft = halle_browsers.home, halle_browsers.draft
     urls = {
         "dashboard": "/admin/",
         "explorer": f"/admin/pages/{home.pk}/",
@@ -269,8 +304,9 @@ def test_halle_session_reaches_nothing_in_dortmund(
         "draft_url": f"/{draft.slug}/",
         "users": "/admin/users/",
     }
-    dortmund = region_client("dortmund")
-    dortmund.cookies = halle.cookies  # the same browser, another region's host
+    dortmund = _dortmund_with_halle_session(
+        region_client, halle_browsers.sessions[role]
+    )
     response = dortmund.get(urls[what])
     if what == "draft_url":
         assert response.status_code == 404
@@ -281,21 +317,19 @@ def test_halle_session_reaches_nothing_in_dortmund(
 
 @pytest.mark.parametrize("role", ROLES)
 def test_halle_session_cannot_change_a_dortmund_page(
-    role, regions, region_client, make_user
+    role, halle_browsers, region_client
 ):
-    halle, _ = _logged_in(region_client, make_user, "halle", "hanna", [role])
-    with schema_context("dortmund"):
-        draft = _draft()
-        draft.save_revision()
-    dortmund = region_client("dortmund")
-    dortmund.cookies = halle.cookies
+    draft = halle_browsers.draft
+    dortmund = _dortmund_with_halle_session(
+        region_client, halle_browsers.sessions[role]
+    )
 
     post = dortmund.post(
         f"/admin/pages/{draft.pk}/edit/", _page_form("Übernommen", "uebernommen")
     )
 
     assert post.status_code == 302 and post["Location"].startswith("/admin/login/")
-    with schema_context("dortmund"):
+    with in_region(halle_browsers.region):
         assert Page.objects.get(pk=draft.pk).title == "Entwurf"
 
 
