@@ -10,6 +10,7 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from cms.taxonomy import vocabulary as defaults
 from cms.taxonomy.models import (
@@ -219,18 +220,30 @@ def taxonomy_region_ready(*, region: Region, **kwargs) -> Lines:
 
 
 def _refuse_merge(source: Term, target: Term) -> None:
+    names = {
+        "source": source,
+        "target": target,
+        "source_vocabulary": source._meta.verbose_name,
+        "target_vocabulary": target._meta.verbose_name,
+    }
     if type(source) is not type(target):
         raise ValidationError(
-            f"'{source}' ({source._meta.verbose_name}) cannot be merged into "
-            f"'{target}' ({target._meta.verbose_name}): terms of different "
-            "vocabularies are never merged."
+            _(
+                "'%(source)s' (%(source_vocabulary)s) cannot be merged into "
+                "'%(target)s' (%(target_vocabulary)s): terms of different "
+                "vocabularies are never merged."
+            )
+            % names
         )
     if source.pk == target.pk:
-        raise ValidationError(f"'{source}' cannot be merged into itself.")
+        raise ValidationError(_("'%(source)s' cannot be merged into itself.") % names)
     if isinstance(source, District) and source.region_id != target.region_id:
         raise ValidationError(
-            f"'{source}' and '{target}' belong to different regions: "
-            "districts are merged only within one region."
+            _(
+                "'%(source)s' and '%(target)s' belong to different regions: "
+                "districts are merged only within one region."
+            )
+            % names
         )
     if (
         isinstance(source, FieldOfActivity)
@@ -238,8 +251,11 @@ def _refuse_merge(source: Term, target: Term) -> None:
         and source.children.exists()
     ):
         raise ValidationError(
-            f"'{source}' has sub-fields and '{target}' is a sub-field itself: "
-            "merge it into a top-level field."
+            _(
+                "'%(source)s' has sub-fields and '%(target)s' is a sub-field "
+                "itself: merge it into a top-level field."
+            )
+            % names
         )
 
 
@@ -314,9 +330,11 @@ def term_delete(*, term: Term) -> None:
     usage = term_usage(term=term)
     if usage:
         raise ValidationError(
-            f"'{term}' is still in use and cannot be deleted "
-            f"({term_usage_text(usage=usage)}). "
-            "Merge it into another term instead."
+            _(
+                "'%(term)s' is still in use and cannot be deleted (%(uses)s). "
+                "Merge it into another term instead."
+            )
+            % {"term": term, "uses": term_usage_text(usage=usage)}
         )
     _term_remove(term)
 

@@ -190,7 +190,7 @@ def test_deleting_a_term_used_in_one_region_is_refused():
     with pytest.raises(ValidationError) as error:
         term_delete(term=language)
 
-    assert "still in use" in str(error.value)
+    assert "wird noch verwendet" in str(error.value)
     assert "potsdam: 1 × pages.ClubPortraitPage_languages" in str(error.value)
     assert ClubLanguage.objects.filter(pk=language.pk).exists()
 
@@ -212,6 +212,9 @@ def test_merge_into_itself_is_refused_and_changes_nothing():
     term = FieldOfActivity.objects.get(slug="youth")
     with pytest.raises(ValidationError) as error:
         term_merge(source=term, target=term)
+    assert "nicht mit sich selbst zusammengeführt" in str(error.value)
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        term_merge(source=term, target=term)
     assert "cannot be merged into itself" in str(error.value)
     assert FieldOfActivity.objects.filter(pk=term.pk).exists()
 
@@ -222,7 +225,7 @@ def test_merge_across_vocabularies_is_refused_and_changes_nothing():
     page = _portrait("dortmund", "Frauentreff Nord", fields_of_activity=[women_field])
     with pytest.raises(ValidationError) as error:
         term_merge(source=women_field, target=women_group)
-    assert "different vocabularies" in str(error.value)
+    assert "verschiedener Vokabulare" in str(error.value)
     assert FieldOfActivity.objects.filter(pk=women_field.pk).exists()
     assert _fields_of("dortmund", page.pk) == ["women"]
 

@@ -115,6 +115,6 @@ def test_merging_several_terms_is_all_or_none(admin_client, regions):
         follow=True,
     )
 
-    assert "different regions" in response.content.decode()
+    assert "gehören zu verschiedenen Regionen" in response.content.decode()
     # The Dortmund district was merged first; the refusal undid that too.
     assert District.objects.filter(pk__in=[dortmund.pk, halle.pk]).count() == 2
