@@ -3,11 +3,6 @@
 
 import os
 import sys
-from pathlib import Path
-
-# platform/ holds the Django project but is no package (it would shadow the
-# standard library's `platform`): it goes on the import path instead.
-sys.path.insert(1, str(Path(__file__).resolve().parent / "platform"))
 
 
 def main():

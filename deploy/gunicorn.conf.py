@@ -6,8 +6,8 @@ https://docs.gunicorn.org/en/stable/settings.html
 import multiprocessing
 import os
 
-# platform/ holds the Django project but is no package (DESIGN.md, trap 1).
-pythonpath = "platform"
+# `insist` (platform/insist) is importable because the project is installed
+# (`pip install -e .`, see docs/architecture.md).
 wsgi_app = "insist.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))

@@ -9,6 +9,8 @@ context, a request or a test still leaves its caller where it was.
 
 Nothing below the middleware reads ``connection.schema_name``: the region comes
 in as an argument (``request.tenant`` in views, ``region=`` everywhere else).
+The one exception is ``current_region()``, for a page's own ``clean()``.
+See docs/architecture.md, "Entering a region".
 """
 
 from collections.abc import Callable, Iterator
@@ -77,6 +79,24 @@ def runs_in_public(func: Callable[P, R]) -> Callable[P, R]:
             return func(*args, **kwargs)
 
     return wrapper
+
+
+def current_region() -> "Region":
+    """The region whose schema the connection is in now (the portal in public).
+
+    Only for model code that gets neither a request nor a ``region=``: a page's
+    ``clean()`` runs inside Wagtail's admin and inside services alike, and a page
+    row has no region column, so the schema it is read from and written to *is*
+    its region. Everything else takes ``request.tenant`` or ``region=``.
+    """
+    from tenants.models import Region
+
+    tenant = getattr(connection, "tenant", None)
+    if isinstance(tenant, Region):
+        return tenant
+    # schema_context() and set_schema() leave a stand-in with the schema name only.
+    schema = getattr(tenant, "schema_name", None) or get_public_schema_name()
+    return Region.objects.get(schema_name=schema)
 
 
 def is_public(region: "Region | None") -> bool:

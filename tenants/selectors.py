@@ -1,9 +1,31 @@
 from collections.abc import Sequence
 
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.db.models import QuerySet
-from django_tenants.utils import get_public_schema_name
+from django_tenants.utils import get_public_schema_name, schema_context
 
 from tenants.models import Region
+
+
+def region_get(*, slug: str) -> Region:
+    """The region with ``slug`` (also its schema name), for slugs read at the edge:
+    command arguments, URLs, task payloads. Raises ``Region.DoesNotExist`` with a
+    message that names the slug."""
+    region = (
+        Region.objects.exclude(schema_name=get_public_schema_name())
+        .filter(schema_name=slug)
+        .first()
+    )
+    if region is None:
+        raise Region.DoesNotExist(f"No region has the slug '{slug}'.")
+    return region
+
+
+def portal_get() -> Region:
+    """The portal: the tenant row of the public schema (``in_region(portal)`` works
+    on the public schema, like ``in_public()``)."""
+    return Region.objects.get(schema_name=get_public_schema_name())
 
 
 def region_list(*, slugs: Sequence[str] = ()) -> QuerySet[Region]:
@@ -30,3 +52,15 @@ def region_primary_domain(*, region: Region) -> str | None:
         if domain.is_primary:
             return domain.domain
     return domains[0].domain if domains else None
+
+
+def schema_is_migrated(*, schema_name: str) -> bool:
+    """True when every migration of the code is recorded in the schema.
+
+    By schema name, not region: the region template has no Region row.
+    """
+    with schema_context(schema_name):
+        executor = MigrationExecutor(connection)
+        if not executor.recorder.has_table():
+            return False
+        return not executor.migration_plan(executor.loader.graph.leaf_nodes())

@@ -7,13 +7,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection, transaction
-from django_tenants.utils import (
-    get_public_schema_name,
-    schema_context,
-    schema_exists,
-)
+from django_tenants.utils import get_public_schema_name, schema_exists
 
+from tenants.context import in_public
 from tenants.models import Domain, Region
+from tenants.selectors import region_list, schema_is_migrated
 from tenants.signals import region_ready
 
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
@@ -97,18 +95,51 @@ def template_ensure(*, verbosity: int = 0) -> Report:
     """
     report = Report()
     template = settings.TENANT_BASE_SCHEMA
-    connection.set_schema_to_public()
-    if not schema_exists(template):
-        with connection.cursor() as cursor:
-            cursor.execute(f'CREATE SCHEMA "{template}"')
-        report.did(f"created the template schema '{template}'")
-    call_command(
-        "migrate_schemas",
-        schema_name=template,
-        interactive=False,
-        verbosity=verbosity,
-    )
+    with in_public():
+        if not schema_exists(template):
+            with connection.cursor() as cursor:
+                cursor.execute(f'CREATE SCHEMA "{template}"')
+            report.did(f"created the template schema '{template}'")
+        elif schema_is_migrated(schema_name=template):
+            # Nothing to apply: migrate would only re-render every model's state
+            # (a second or two per new region, for nothing).
+            report.found(f"template schema '{template}' is migrated")
+            return report
+        call_command(
+            "migrate_schemas",
+            schema_name=template,
+            interactive=False,
+            verbosity=verbosity,
+        )
     report.found(f"template schema '{template}' is migrated")
+    return report
+
+
+def schemas_migrate(*, verbosity: int = 0) -> Report:
+    """Migrate the public schema, then every region, where anything is pending.
+
+    A schema with nothing to apply is left alone: ``migrate`` would only re-render
+    every model's state for it (about a second per schema, on every run).
+    """
+    report = Report()
+    with in_public():
+        if schema_is_migrated(schema_name=get_public_schema_name()):
+            report.found("public schema is migrated")
+        else:
+            call_command(
+                "migrate_schemas", shared=True, interactive=False, verbosity=verbosity
+            )
+            report.did("public schema migrated")
+        if all(
+            schema_is_migrated(schema_name=region.schema_name)
+            for region in region_list()
+        ):
+            report.found("every region is migrated")
+        else:
+            call_command(
+                "migrate_schemas", tenant=True, interactive=False, verbosity=verbosity
+            )
+            report.did("regions migrated")
     return report
 
 
@@ -116,14 +147,15 @@ def portal_ensure(*, domain: str | None = None) -> Report:
     """The public tenant row and the portal's domain, which django-tenants needs."""
     report = Report()
     domain = domain or settings.PLATFORM_DOMAIN
-    portal, created = Region.objects.get_or_create(
-        schema_name=get_public_schema_name(), defaults={"name": "INSIST-Portal"}
-    )
-    if created:
-        report.did("created the portal (public schema)")
-    _, created = Domain.objects.get_or_create(
-        domain=domain, defaults={"tenant": portal, "is_primary": True}
-    )
+    with in_public():
+        portal, created = Region.objects.get_or_create(
+            schema_name=get_public_schema_name(), defaults={"name": "INSIST-Portal"}
+        )
+        if created:
+            report.did("created the portal (public schema)")
+        _, created = Domain.objects.get_or_create(
+            domain=domain, defaults={"tenant": portal, "is_primary": True}
+        )
     if created:
         report.did(f"portal domain '{domain}' added")
     else:
@@ -146,33 +178,33 @@ def region_provision(
     for a caller that has just done so (setting up several regions in a row).
     """
     domain = (domain or region_default_domain(slug=slug)).lower()
-    connection.set_schema_to_public()
-    region_validate(slug=slug, name=name, domain=domain)
+    with in_public():
+        region_validate(slug=slug, name=name, domain=domain)
+        if ensure_template:
+            template_ensure(verbosity=verbosity)
+        report = Report()
+        with transaction.atomic():
+            region = Region.objects.filter(schema_name=slug).first()
+            if region is None:
+                region = Region(schema_name=slug, name=name.strip())
+                # Copies the template into the new schema (django-tenants).
+                region.save(verbosity=verbosity)
+                report.did(f"created region '{slug}' with its own schema")
+            else:
+                report.found(f"region '{slug}' already exists")
+            has_primary = region.domains.filter(is_primary=True).exists()
+            _, created = Domain.objects.get_or_create(
+                domain=domain,
+                defaults={"tenant": region, "is_primary": not has_primary},
+            )
+            if created:
+                report.did(f"domain '{domain}' now serves '{slug}'")
+            else:
+                report.found(f"domain '{domain}' already serves '{slug}'")
 
-    if ensure_template:
-        template_ensure(verbosity=verbosity)
-    report = Report()
-    with transaction.atomic():
-        region = Region.objects.filter(schema_name=slug).first()
-        if region is None:
-            region = Region(schema_name=slug, name=name.strip())
-            region.save(verbosity=verbosity)
-            report.did(f"created region '{slug}' with its own schema")
-        else:
-            report.found(f"region '{slug}' already exists")
-        connection.set_schema_to_public()
-        has_primary = region.domains.filter(is_primary=True).exists()
-        _, created = Domain.objects.get_or_create(
-            domain=domain, defaults={"tenant": region, "is_primary": not has_primary}
-        )
-        if created:
-            report.did(f"domain '{domain}' now serves '{slug}'")
-        else:
-            report.found(f"domain '{domain}' already serves '{slug}'")
-
-        with schema_context(slug):
+            # Each receiver enters the region (or the public schema) itself.
             responses = region_ready.send(sender=Region, region=region, domain=domain)
-        for _receiver, lines in responses:
-            for line, changed in lines or ():
-                (report.did if changed else report.found)(line)
+            for _receiver, lines in responses:
+                for line, changed in lines or ():
+                    (report.did if changed else report.found)(line)
     return report

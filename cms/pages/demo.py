@@ -12,7 +12,6 @@ import random
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from django_tenants.utils import schema_context
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
@@ -26,8 +25,11 @@ from cms.pages.models import (
     StoryIndexPage,
     StoryPage,
 )
+from cms.pages.selectors import home_page
 from cms.taxonomy import models as taxonomy
 from cms.taxonomy.selectors import district_list
+from tenants.context import in_region
+from tenants.models import Region
 
 PORTRAITS = 30
 STORIES = 8
@@ -172,15 +174,17 @@ def _child(parent, model, slug, **fields):
     return page, True
 
 
-def demo_content_load(*, region, now=None) -> list[tuple[str, bool]]:
+def demo_content_load(*, region: Region, now=None) -> list[tuple[str, bool]]:
     """Fill ``region`` with invented content, in one transaction. Idempotent."""
-    with schema_context(region.schema_name), transaction.atomic():
+    with in_region(region), transaction.atomic():
         return _demo_content_load(region=region, now=now or timezone.now())
 
 
-def _demo_content_load(*, region, now) -> list[tuple[str, bool]]:
-    rng = random.Random(region.schema_name)
-    home = HomePage.objects.get(depth=2, locale__language_code="de")
+def _demo_content_load(*, region: Region, now) -> list[tuple[str, bool]]:
+    rng = random.Random(region.slug)
+    home = home_page(region=region, locale="de")
+    if home is None:
+        raise HomePage.DoesNotExist(f"Region '{region.slug}' has no German home page.")
     created = {"portraits": 0, "stories": 0, "events": 0, "pages": 0}
 
     if not home.intro:
@@ -233,7 +237,7 @@ def _demo_content_load(*, region, now) -> list[tuple[str, bool]]:
     others = [lang for lang in languages if lang.slug != "de"]
     kinds = list(taxonomy.OrganisationKind.objects.all())
     references = list(taxonomy.MigrationReference.objects.all())
-    districts = list(district_list(region_schema=region.schema_name))
+    districts = list(district_list(region=region))
 
     portraits = []
     for n in range(PORTRAITS):

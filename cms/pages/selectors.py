@@ -4,11 +4,13 @@ Each returns querysets or lists whose size does not change the number of SQL
 queries: related terms, images and renditions are fetched in bulk.
 """
 
+from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cms.taxonomy.models import (
     ClubLanguage,
@@ -19,6 +21,8 @@ from cms.taxonomy.models import (
     TargetGroup,
 )
 from cms.taxonomy.selectors import district_list
+from tenants.context import runs_in_region
+from tenants.models import Region
 
 CARD_RENDITION = "fill-480x270"
 LOGO_RENDITION = "max-240x240"
@@ -36,6 +40,23 @@ DIRECTORY_FILTERS = {
     "migration": ("migration_reference", MigrationReference, _("Migration reference")),
     "stadtteil": ("district", District, _("District")),
 }
+
+
+@runs_in_region
+def home_page(*, region: Region, locale: Locale | str | None = None):
+    """``region``'s home page in ``locale`` (a Locale or a language code; default:
+    the default language), or None while the region has none in that language.
+
+    Every region has one page tree per language, each under its own home page at
+    depth 2: the locale picks the tree. Use the page inside ``in_region(region)``.
+    """
+    from cms.pages.models import HomePage
+
+    if locale is None:
+        code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    else:
+        code = locale.language_code if isinstance(locale, Locale) else locale
+    return HomePage.objects.filter(depth=2, locale__language_code=code).first()
 
 
 def _images(*filters):
@@ -101,15 +122,13 @@ def directory_filters_from(params) -> dict[str, str]:
     }
 
 
-def directory_filter_fields(
-    *, filters: dict[str, str], region_schema: str
-) -> list[dict]:
-    """One select per vocabulary: its terms (districts: the region's own) and the
+def directory_filter_fields(*, filters: dict[str, str], region: Region) -> list[dict]:
+    """One select per vocabulary: its terms (districts: ``region``'s own) and the
     selected slug."""
     fields = []
     for key, (_lookup, model, label) in DIRECTORY_FILTERS.items():
         if model is District:
-            terms = district_list(region_schema=region_schema)
+            terms = district_list(region=region)
         else:
             terms = model.objects.all()
         fields.append(

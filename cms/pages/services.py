@@ -17,6 +17,9 @@ from wagtail.models import (
 )
 
 from cms.pages.models import EventPage, EventRegistration, HomePage
+from cms.pages.selectors import home_page
+from tenants.context import runs_in_region
+from tenants.models import Region
 
 WORKFLOW_NAME = "Redaktionelle Freigabe"
 MODERATION_TASK_NAME = "Freigabe durch die Moderation"
@@ -62,20 +65,36 @@ GROUPS = {
 }
 
 
-def _permission(name: str) -> Permission:
-    app_label, codename = name.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def _permissions(names) -> dict[str, Permission]:
+    """``{"app_label.codename": Permission}`` for ``names``, in one query."""
+    names = set(names)
+    pairs = [name.split(".") for name in names]
+    found = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in Permission.objects.select_related("content_type").filter(
+            content_type__app_label__in={app for app, _ in pairs},
+            codename__in={codename for _, codename in pairs},
+        )
+    }
+    missing = names - set(found)
+    if missing:
+        raise Permission.DoesNotExist(f"No such permission: {', '.join(missing)}")
+    return {name: found[name] for name in names}
 
 
+@runs_in_region
 @transaction.atomic
-def region_site_ensure(*, region, domain: str, **kwargs) -> list[tuple[str, bool]]:
+def region_site_ensure(
+    *, region: Region, domain: str, **kwargs
+) -> list[tuple[str, bool]]:
     """Receiver of ``region_ready``: home page, Wagtail site and groups.
 
-    Runs in the region's schema. Returns ``(line, changed)`` pairs.
+    Runs in ``region``'s schema, whatever the caller's. Returns ``(line, changed)``
+    pairs.
     """
     lines = []
     root = Page.get_first_root_node()
-    home = HomePage.objects.filter(depth=2).first()
+    home = home_page(region=region)
     if home is None:
         # The template carries Wagtail's "Welcome" page and a default site;
         # the region's own home page takes their place.
@@ -103,25 +122,32 @@ def region_site_ensure(*, region, domain: str, **kwargs) -> list[tuple[str, bool
     else:
         lines.append((f"Wagtail site for '{domain}' already there", False))
 
+    permission = _permissions(
+        [
+            *(p for perms, _page_perms in GROUPS.values() for p in perms),
+            *(f"wagtailcore.{c}" for _perms, codes in GROUPS.values() for c in codes),
+        ]
+    )
     for name, (permissions, page_permissions) in GROUPS.items():
         group, created = Group.objects.get_or_create(name=name)
-        group.permissions.add(*[_permission(p) for p in permissions])
+        group.permissions.add(*[permission[p] for p in permissions])
         for codename in page_permissions:
             GroupPagePermission.objects.get_or_create(
                 group=group,
                 page=home,
-                permission=_permission(f"wagtailcore.{codename}"),
+                permission=permission[f"wagtailcore.{codename}"],
             )
         lines.append(
             (f"group '{name}' {'created' if created else 'up to date'}", created)
         )
 
-    lines.append(region_workflow_ensure(home=home))
-    lines.append(region_locales_ensure())
+    lines.append(region_workflow_ensure(region=region, home=home))
+    lines.append(region_locales_ensure(region=region))
     return lines
 
 
-def region_locales_ensure() -> tuple[str, bool]:
+@runs_in_region
+def region_locales_ensure(*, region: Region) -> tuple[str, bool]:
     """Every platform language as a Wagtail locale, so editors can translate.
 
     Wagtail's migration creates only the default language's locale.
@@ -136,8 +162,9 @@ def region_locales_ensure() -> tuple[str, bool]:
     return ("locales up to date", False)
 
 
-def region_workflow_ensure(*, home: Page) -> tuple[str, bool]:
-    """Editors submit, moderators approve: one workflow on the whole site."""
+@runs_in_region
+def region_workflow_ensure(*, region: Region, home: Page) -> tuple[str, bool]:
+    """Editors submit, moderators approve: one workflow on ``region``'s whole site."""
     moderators = Group.objects.get(name="Moderators")
     workflow, created = Workflow.objects.get_or_create(
         name=WORKFLOW_NAME, defaults={"active": True}

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TaxonomyConfig(AppConfig):
     name = "cms.taxonomy"
     label = "taxonomy"
-    verbose_name = "Vereinstaxonomie"
+    verbose_name = _("Club taxonomy")
 
     def ready(self):
         from cms.taxonomy import services

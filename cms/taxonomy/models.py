@@ -7,24 +7,28 @@ with django-modeltranslation (``translation.py``), falling back to German.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Term(models.Model):
     """One entry of a vocabulary: a stable slug, a translated name, an order."""
 
     slug = models.SlugField(
-        "Kürzel",
+        pgettext_lazy("field", "Slug"),
         max_length=80,
         unique=True,
-        help_text="Stable across regions; used in URLs, filters and the API.",
+        help_text=_("Stable across regions; used in URLs, filters and the API."),
         error_messages={
-            "unique": "This slug is already taken by another term of this "
-            "vocabulary: choose another one, or merge the two terms."
+            "unique": _(
+                "This slug is already taken by another term of this "
+                "vocabulary: choose another one, or merge the two terms."
+            )
         },
     )
-    name = models.CharField("Name", max_length=120)
-    description = models.TextField("Beschreibung", blank=True)
-    sort_order = models.PositiveIntegerField("Reihenfolge", default=0)
+    name = models.CharField(pgettext_lazy("field", "Name"), max_length=120)
+    description = models.TextField(pgettext_lazy("field", "Description"), blank=True)
+    sort_order = models.PositiveIntegerField(pgettext_lazy("field", "Order"), default=0)
 
     class Meta:
         abstract = True
@@ -47,7 +51,7 @@ class FieldOfActivity(Term):
 
     parent = models.ForeignKey(
         "self",
-        verbose_name="Übergeordnetes Feld",
+        verbose_name=_("Parent field"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -55,22 +59,22 @@ class FieldOfActivity(Term):
     )
 
     class Meta(Term.Meta):
-        verbose_name = "Tätigkeitsfeld"
-        verbose_name_plural = "Tätigkeitsfelder"
+        verbose_name = _("Field of activity")
+        verbose_name_plural = _("Fields of activity")
 
     def clean(self):
         super().clean()
         if self.parent_id is None:
             return
         if self.pk is not None and self.parent_id == self.pk:
-            raise ValidationError({"parent": "A field cannot be its own sub-field."})
+            raise ValidationError({"parent": _("A field cannot be its own sub-field.")})
         if self.parent.parent_id is not None:
             raise ValidationError(
-                {"parent": "Sub-fields have one level only: pick a top-level field."}
+                {"parent": _("Sub-fields have one level only: pick a top-level field.")}
             )
         if self.pk is not None and self.children.exists():
             raise ValidationError(
-                {"parent": "This field has sub-fields, so it must stay top-level."}
+                {"parent": _("This field has sub-fields, so it must stay top-level.")}
             )
 
 
@@ -78,28 +82,28 @@ class TargetGroup(Term):
     """A group of people a club works with (children, parents, seniors, ...)."""
 
     class Meta(Term.Meta):
-        verbose_name = "Zielgruppe"
-        verbose_name_plural = "Zielgruppen"
+        verbose_name = _("Target group")
+        verbose_name_plural = _("Target groups")
 
 
 class ClubLanguage(Term):
     """A language a club works in; the slug is its ISO 639-1 code."""
 
     native_name = models.CharField(
-        "Eigenbezeichnung",
+        _("Native name"),
         max_length=80,
-        help_text="The language's name in itself, e.g. Türkçe, العربية.",
+        help_text=_("The language's name in itself, e.g. Türkçe, العربية."),
     )
 
     class Meta(Term.Meta):
-        verbose_name = "Vereinssprache"
-        verbose_name_plural = "Vereinssprachen"
+        verbose_name = _("Club language")
+        verbose_name_plural = _("Club languages")
 
     def clean(self):
         super().clean()
         if self.slug and not (len(self.slug) == 2 and self.slug.isalpha()):
             raise ValidationError(
-                {"slug": "Use the two-letter ISO 639-1 code, e.g. 'tr' or 'ar'."}
+                {"slug": _("Use the two-letter ISO 639-1 code, e.g. 'tr' or 'ar'.")}
             )
 
 
@@ -107,8 +111,8 @@ class OrganisationKind(Term):
     """The legal or organisational form of a club (e.V., initiative, ...)."""
 
     class Meta(Term.Meta):
-        verbose_name = "Organisationsform"
-        verbose_name_plural = "Organisationsformen"
+        verbose_name = _("Kind of organisation")
+        verbose_name_plural = _("Kinds of organisation")
 
 
 class MigrationReference(Term):
@@ -118,8 +122,8 @@ class MigrationReference(Term):
     """
 
     class Meta(Term.Meta):
-        verbose_name = "Migrationsbezug"
-        verbose_name_plural = "Migrationsbezüge"
+        verbose_name = _("Migration reference")
+        verbose_name_plural = _("Migration references")
 
 
 class District(Term):
@@ -127,23 +131,23 @@ class District(Term):
 
     region = models.ForeignKey(
         "tenants.Region",
-        verbose_name="Region",
+        verbose_name=pgettext_lazy("field", "Region"),
         on_delete=models.PROTECT,
         related_name="districts",
         error_messages={
-            "null": "A district belongs to one region: choose its region.",
-            "blank": "A district belongs to one region: choose its region.",
+            "null": _("A district belongs to one region: choose its region."),
+            "blank": _("A district belongs to one region: choose its region."),
         },
     )
     is_surrounding = models.BooleanField(
-        "Umland",
+        _("Surrounding area"),
         default=False,
-        help_text="A municipality around the city rather than a part of it.",
+        help_text=_("A municipality around the city rather than a part of it."),
     )
 
     class Meta(Term.Meta):
-        verbose_name = "Stadtteil"
-        verbose_name_plural = "Stadtteile"
+        verbose_name = _("District")
+        verbose_name_plural = _("Districts")
         constraints = [
             models.UniqueConstraint(
                 fields=["region", "name"], name="taxonomy_district_name_per_region"

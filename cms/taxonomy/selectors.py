@@ -4,10 +4,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django_tenants.utils import get_public_schema_name, schema_context
 
 from cms.taxonomy.models import VOCABULARY_KEYS, District, FieldOfActivity, Term
-from tenants.selectors import region_list
+from tenants.context import in_region
+from tenants.models import Region
+from tenants.selectors import portal_get, region_list
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,9 @@ def _is_tenant_app(app_name: str) -> bool:
     return app_name in settings.TENANT_APPS and app_name not in settings.SHARED_APPS
 
 
-def district_list(*, region_schema: str):
-    """The districts (and surrounding municipalities) of one region, in order."""
-    return District.objects.filter(region__schema_name=region_schema)
+def district_list(*, region: Region):
+    """The districts (and surrounding municipalities) of ``region``, in order."""
+    return District.objects.filter(region__schema_name=region.schema_name)
 
 
 def term_uses(*, vocabulary: type[Term]) -> list[TermUse]:
@@ -79,24 +80,28 @@ def term_uses(*, vocabulary: type[Term]) -> list[TermUse]:
     return uses
 
 
-def term_use_schemas(*, use: TermUse) -> list[str]:
-    """The schemas holding the table of a use: every region, or the public one."""
+def term_use_regions(*, use: TermUse) -> list[Region]:
+    """Where the table of a use lives: every region, or the portal (public schema).
+
+    ``in_region(portal)`` works on the public schema, so callers loop over both
+    alike.
+    """
     if use.regional:
-        return [region.schema_name for region in region_list()]
-    return [get_public_schema_name()]
+        return list(region_list())
+    return [portal_get()]
 
 
 def term_usage(*, term: Term) -> dict[str, dict[str, int]]:
     """Where a term is used: ``{schema: {model label: count}}``, no zero counts."""
     usage: dict[str, dict[str, int]] = {}
     for use in term_uses(vocabulary=type(term)):
-        for schema in term_use_schemas(use=use):
-            with schema_context(schema):
+        for region in term_use_regions(use=use):
+            with in_region(region):
                 count = use.model._base_manager.filter(
                     **{use.field_name: term.pk}
                 ).count()
             if count:
-                usage.setdefault(schema, {})[use.label] = count
+                usage.setdefault(region.slug, {})[use.label] = count
     return usage
 
 
@@ -140,6 +145,6 @@ def _term_data(term: Term) -> dict:
     if hasattr(term, "native_name"):
         data["native_name"] = term.native_name
     if hasattr(term, "region"):
-        data["region"] = term.region.schema_name
+        data["region"] = term.region.slug
         data["is_surrounding"] = term.is_surrounding
     return data

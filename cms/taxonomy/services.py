@@ -10,7 +10,7 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django_tenants.utils import schema_context
+from django.utils.translation import gettext as _
 
 from cms.taxonomy import vocabulary as defaults
 from cms.taxonomy.models import (
@@ -26,13 +26,16 @@ from cms.taxonomy.selectors import (
     TermUse,
     term_usage,
     term_usage_text,
-    term_use_schemas,
+    term_use_regions,
     term_uses,
 )
+from tenants.context import in_public, in_region, runs_in_public
+from tenants.models import Region
 
 Lines = list[tuple[str, bool]]
 
 
+@runs_in_public
 def term_create(*, vocabulary: type[Term], slug: str, name: str, **fields) -> Term:
     """A new term, validated first: a taken slug or a missing region is refused."""
     term = vocabulary(slug=slug, name=name, **fields)
@@ -41,10 +44,18 @@ def term_create(*, vocabulary: type[Term], slug: str, name: str, **fields) -> Te
     return term
 
 
-def _ensure(vocabulary: type[Term], *, slug: str, names, **fields) -> bool:
+def _known(vocabulary: type[Term], **filters) -> dict[str, Term]:
+    """The terms there are, by slug: one query instead of one per default term."""
+    return {term.slug: term for term in vocabulary.objects.filter(**filters)}
+
+
+def _ensure(
+    vocabulary: type[Term], *, slug: str, names, known: dict[str, Term], **fields
+) -> bool:
     """Create the term if missing and fill empty translations; True if changed.
 
-    What an administrator wrote is never overwritten.
+    ``known`` holds the vocabulary's terms by slug (see ``_known``) and learns the
+    ones created here. What an administrator wrote is never overwritten.
     """
     translated = {
         f"name_{lang}": value
@@ -59,11 +70,12 @@ def _ensure(vocabulary: type[Term], *, slug: str, names, **fields) -> bool:
             if value
         }
     )
-    term = vocabulary.objects.filter(slug=slug).first()
+    term = known.get(slug)
     if term is None:
         term = vocabulary(slug=slug, **fields, **translated)
         term.full_clean()
         term.save()
+        known[slug] = term
         return True
     missing = {k: v for k, v in translated.items() if not getattr(term, k)}
     if missing:
@@ -74,6 +86,7 @@ def _ensure(vocabulary: type[Term], *, slug: str, names, **fields) -> bool:
     return False
 
 
+@runs_in_public
 @transaction.atomic
 def taxonomy_defaults_load() -> Lines:
     """The default vocabularies (all but districts); idempotent."""
@@ -88,19 +101,25 @@ def taxonomy_defaults_load() -> Lines:
             lines.append((f"{label}: all {total} terms present", False))
 
     changed = 0
+    fields = _known(FieldOfActivity)
     top = [f for f in defaults.FIELDS_OF_ACTIVITY if f[2] is None]
     subs = [f for f in defaults.FIELDS_OF_ACTIVITY if f[2] is not None]
     for order, (slug, names, _parent) in enumerate(top, start=1):
         changed += _ensure(
-            FieldOfActivity, slug=slug, names=names, sort_order=order * 10
+            FieldOfActivity,
+            slug=slug,
+            names=names,
+            known=fields,
+            sort_order=order * 10,
         )
     for order, (slug, names, parent) in enumerate(subs, start=1):
         changed += _ensure(
             FieldOfActivity,
             slug=slug,
             names=names,
+            known=fields,
             sort_order=order,
-            parent=FieldOfActivity.objects.get(slug=parent),
+            parent=fields[parent],
         )
     report("fields of activity", changed, len(defaults.FIELDS_OF_ACTIVITY))
 
@@ -108,17 +127,20 @@ def taxonomy_defaults_load() -> Lines:
         (TargetGroup, "target groups", defaults.TARGET_GROUPS),
         (OrganisationKind, "kinds of organisation", defaults.ORGANISATION_KINDS),
     ):
+        known = _known(model)
         changed = sum(
-            _ensure(model, slug=slug, names=names, sort_order=order * 10)
+            _ensure(model, slug=slug, names=names, known=known, sort_order=order * 10)
             for order, (slug, names) in enumerate(rows, start=1)
         )
         report(label, changed, len(rows))
 
+    known = _known(ClubLanguage)
     changed = sum(
         _ensure(
             ClubLanguage,
             slug=code,
             names=names,
+            known=known,
             native_name=native,
             sort_order=order * 10,
         )
@@ -126,11 +148,13 @@ def taxonomy_defaults_load() -> Lines:
     )
     report("club languages", changed, len(defaults.CLUB_LANGUAGES))
 
+    known = _known(MigrationReference)
     changed = sum(
         _ensure(
             MigrationReference,
             slug=slug,
             names=names,
+            known=known,
             descriptions=descriptions,
             sort_order=order * 10,
         )
@@ -142,7 +166,7 @@ def taxonomy_defaults_load() -> Lines:
     return lines
 
 
-def district_slug(*, region_slug: str, name: str) -> str:
+def district_slug(*, region: Region, name: str) -> str:
     """``halle-kroellwitz``: ASCII, umlauts folded the German way."""
     folded = (
         name.replace("ä", "ae")
@@ -155,22 +179,28 @@ def district_slug(*, region_slug: str, name: str) -> str:
     )
     folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
     folded = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return f"{region_slug}-{folded}"
+    return f"{region.slug}-{folded}"
 
 
+@runs_in_public
 @transaction.atomic
-def region_districts_load(*, region) -> Lines:
-    """The real districts (and surrounding municipalities) of a programme region."""
-    city, surrounding = defaults.DISTRICTS.get(region.schema_name, ([], []))
+def region_districts_load(*, region: Region) -> Lines:
+    """The real districts (and surrounding municipalities) of a programme region.
+
+    Districts are shared rows (public schema) that name their region.
+    """
+    city, surrounding = defaults.DISTRICTS.get(region.slug, ([], []))
     if not city and not surrounding:
-        return [(f"no default districts for '{region.schema_name}'", False)]
+        return [(f"no default districts for '{region.slug}'", False)]
     changed = 0
     rows = [(name, False) for name in city] + [(name, True) for name in surrounding]
+    known = _known(District)
     for order, (name, is_surrounding) in enumerate(rows, start=1):
         changed += _ensure(
             District,
-            slug=district_slug(region_slug=region.schema_name, name=name),
+            slug=district_slug(region=region, name=name),
             names=(name,),
+            known=known,
             region=region,
             is_surrounding=is_surrounding,
             sort_order=order * 10,
@@ -180,24 +210,40 @@ def region_districts_load(*, region) -> Lines:
     return [(f"districts: all {len(rows)} present", False)]
 
 
-def taxonomy_region_ready(*, region, **kwargs) -> Lines:
-    """Receiver of ``tenants.signals.region_ready``: vocabulary and districts."""
-    return taxonomy_defaults_load() + region_districts_load(region=region)
+def taxonomy_region_ready(*, region: Region, **kwargs) -> Lines:
+    """Receiver of ``tenants.signals.region_ready``: vocabulary and districts.
+
+    Both are shared tables: written in the public schema, whoever sends.
+    """
+    with in_public():
+        return taxonomy_defaults_load() + region_districts_load(region=region)
 
 
 def _refuse_merge(source: Term, target: Term) -> None:
+    names = {
+        "source": source,
+        "target": target,
+        "source_vocabulary": source._meta.verbose_name,
+        "target_vocabulary": target._meta.verbose_name,
+    }
     if type(source) is not type(target):
         raise ValidationError(
-            f"'{source}' ({source._meta.verbose_name}) cannot be merged into "
-            f"'{target}' ({target._meta.verbose_name}): terms of different "
-            "vocabularies are never merged."
+            _(
+                "'%(source)s' (%(source_vocabulary)s) cannot be merged into "
+                "'%(target)s' (%(target_vocabulary)s): terms of different "
+                "vocabularies are never merged."
+            )
+            % names
         )
     if source.pk == target.pk:
-        raise ValidationError(f"'{source}' cannot be merged into itself.")
+        raise ValidationError(_("'%(source)s' cannot be merged into itself.") % names)
     if isinstance(source, District) and source.region_id != target.region_id:
         raise ValidationError(
-            f"'{source}' and '{target}' belong to different regions: "
-            "districts are merged only within one region."
+            _(
+                "'%(source)s' and '%(target)s' belong to different regions: "
+                "districts are merged only within one region."
+            )
+            % names
         )
     if (
         isinstance(source, FieldOfActivity)
@@ -205,11 +251,15 @@ def _refuse_merge(source: Term, target: Term) -> None:
         and source.children.exists()
     ):
         raise ValidationError(
-            f"'{source}' has sub-fields and '{target}' is a sub-field itself: "
-            "merge it into a top-level field."
+            _(
+                "'%(source)s' has sub-fields and '%(target)s' is a sub-field "
+                "itself: merge it into a top-level field."
+            )
+            % names
         )
 
 
+@runs_in_public
 @transaction.atomic
 def term_merge(*, source: Term, target: Term) -> dict[str, dict[str, int]]:
     """Move every use of ``source`` in every region to ``target``, then delete it.
@@ -220,8 +270,8 @@ def term_merge(*, source: Term, target: Term) -> dict[str, dict[str, int]]:
     _refuse_merge(source, target)
     moved: dict[str, dict[str, int]] = {}
     for use in term_uses(vocabulary=type(source)):
-        for schema in term_use_schemas(use=use):
-            with schema_context(schema):
+        for region in term_use_regions(use=use):
+            with in_region(region):
                 manager = use.model._base_manager
                 rows = manager.filter(**{use.field_name: source.pk})
                 if use.m2m_other:
@@ -238,7 +288,7 @@ def term_merge(*, source: Term, target: Term) -> dict[str, dict[str, int]]:
                 if use.regional:
                     _revisions_follow(use=use, source=source, target=target)
             if count:
-                moved.setdefault(schema, {})[use.label] = count
+                moved.setdefault(region.slug, {})[use.label] = count
     _term_remove(source)
     return moved
 
@@ -273,15 +323,18 @@ def _revisions_follow(*, use: TermUse, source: Term, target: Term) -> None:
         revision.save(update_fields=["content"])
 
 
+@runs_in_public
 @transaction.atomic
 def term_delete(*, term: Term) -> None:
     """Delete a term that nothing uses; a used term is refused (merge it instead)."""
     usage = term_usage(term=term)
     if usage:
         raise ValidationError(
-            f"'{term}' is still in use and cannot be deleted "
-            f"({term_usage_text(usage=usage)}). "
-            "Merge it into another term instead."
+            _(
+                "'%(term)s' is still in use and cannot be deleted (%(uses)s). "
+                "Merge it into another term instead."
+            )
+            % {"term": term, "uses": term_usage_text(usage=usage)}
         )
     _term_remove(term)
 

@@ -1,6 +1,6 @@
 """Factories for the regional page types (wagtail-factories on factory_boy).
 
-Use them inside ``schema_context(slug)``: pages live in a region's schema.
+Use them inside ``in_region(region)``: pages live in a region's schema.
 """
 
 import datetime
@@ -19,6 +19,8 @@ from cms.pages.models import (
     StoryIndexPage,
     StoryPage,
 )
+from cms.pages.selectors import home_page
+from tenants.context import current_region
 
 
 class ClubIndexPageFactory(wagtail_factories.PageFactory):
@@ -30,12 +32,21 @@ class ClubIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class ClubPortraitPageFactory(wagtail_factories.PageFactory):
+    """A live portrait. Terms go in as lists (``fields_of_activity=[term]``);
+    ``published=True`` also saves and publishes a revision, as the admin does."""
+
     title = factory.Sequence(lambda n: f"Kulturverein Beispiel {n}")
     slug = factory.Sequence(lambda n: f"verein-{n}")
     summary = "Ein erfundener Verein für Tests."
 
     class Meta:
         model = ClubPortraitPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def published(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.save_revision().publish()
 
 
 class StoryIndexPageFactory(wagtail_factories.PageFactory):
@@ -90,8 +101,15 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 
 def region_home() -> HomePage:
-    """The home page of the region whose schema is active."""
-    return HomePage.objects.get(depth=2, locale__language_code="de")
+    """The German home page of the region whose schema is active (the selector's)."""
+    return home_page(region=current_region(), locale="de")
+
+
+def club_directory(home: HomePage | None = None) -> ClubIndexPage:
+    """The club directory under the home page, made on first use."""
+    home = home or region_home()
+    directory = ClubIndexPage.objects.child_of(home).first()
+    return directory or ClubIndexPageFactory(parent=home)
 
 
 def region_sections(home: HomePage | None = None) -> dict:

@@ -7,14 +7,18 @@ from django.core.management import call_command
 from django_tenants.utils import schema_context
 
 from cms.pages.models import ClubPortraitPage, EventPage, StandardPage, StoryPage
+from tenants.selectors import region_get
+from tests.conftest import shared_by_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo_dortmund(regions):
-    call_command("load_demo_content", "dortmund", stdout=io.StringIO())
-    return regions["dortmund"]
+@pytest.fixture(scope="module")
+def demo_dortmund(django_db_setup, django_db_blocker):
+    """Dortmund with the demo content, loaded once for this module (about 3 s)."""
+    with shared_by_module(django_db_blocker):
+        call_command("load_demo_content", "dortmund", stdout=io.StringIO())
+        yield region_get(slug="dortmund")
 
 
 def test_demo_fills_a_region_across_the_taxonomy(demo_dortmund):

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django_tenants.utils import schema_context
 
 from cms.pages.models import EventPage, EventRegistration
@@ -140,20 +139,3 @@ def test_event_index_lists_upcoming_and_past(regions, region_client):
     assert "Kommendes Forum" in upcoming and "Vergangene Messe" not in upcoming
     assert "Vergangene Messe" in past
     assert 'type="text/calendar"' in body
-
-
-def test_service_holds_a_row_lock_on_the_event(regions):
-    """Places are counted under SELECT ... FOR UPDATE on the event's own table.
-
-    The test's transaction is still open, so the lock is still held.
-    """
-    with schema_context("dortmund"):
-        event = _form_event(capacity=1)
-        event_registration_create(event=event, name="Eins", email="eins@example.org")
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT relation::regclass::text FROM pg_locks "
-                "WHERE pid = pg_backend_pid() AND mode = 'RowShareLock'"
-            )
-            locked = {row[0] for row in cursor.fetchall()}
-    assert "pages_eventpage" in locked

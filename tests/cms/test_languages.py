@@ -10,7 +10,8 @@ from django.conf import settings
 from django_tenants.utils import schema_context
 from wagtail.models import Locale
 
-from cms.pages.models import ClubIndexPage, HomePage
+from cms.pages.models import ClubIndexPage
+from cms.pages.selectors import home_page
 
 pytestmark = pytest.mark.django_db
 
@@ -84,9 +85,8 @@ def _translate(page, code: str):
 
 
 @pytest.fixture
-def dortmund_home(db):
-    with schema_context("dortmund"):
-        return HomePage.objects.get(depth=2, locale__language_code="de")
+def dortmund_home(regions):
+    return home_page(region=regions["dortmund"], locale="de")
 
 
 def test_arabic_pages_are_rendered_right_to_left(dortmund_home, region_client):

@@ -22,6 +22,7 @@ from tests.cms.factories import (
     EventPageFactory,
     StandardPageFactory,
     StoryPageFactory,
+    club_directory,
     region_sections,
 )
 
@@ -58,42 +59,28 @@ def test_editors_create_pages_only_where_they_belong(parent, children):
     assert _subpage_names(parent) == children
 
 
-def test_portrait_cannot_be_created_under_home_page(regions):
-    with schema_context("dortmund"):
-        home = region_sections()["home"]
-        assert not ClubPortraitPage.can_create_at(home)
-        assert not EventPage.can_create_at(home)
-        assert StandardPage.can_create_at(home)
-
-
 def test_second_directory_is_refused_under_the_same_home(regions):
     with schema_context("dortmund"):
         home = region_sections()["home"]
         assert not ClubIndexPage.can_create_at(home)
 
 
-def _portrait(**kwargs):
-    sections = region_sections()
-    portrait = ClubPortraitPageFactory(parent=sections["clubs"], **kwargs)
-    return sections, portrait
-
-
 def test_contact_shown_only_with_recorded_consent(regions, region_client):
     with schema_context("dortmund"):
-        _, without = _portrait(
-            contact_name="Erika Beispiel", contact_email="erika@example.org"
+        clubs = club_directory()
+        without = ClubPortraitPageFactory(
+            parent=clubs,
+            contact_name="Erika Beispiel",
+            contact_email="erika@example.org",
         )
-        _, undated = (
-            ClubIndexPage.objects.get(slug="vereine"),
-            ClubPortraitPageFactory(
-                parent=ClubIndexPage.objects.get(slug="vereine"),
-                contact_name="Ali Beispiel",
-                contact_email="ali@example.org",
-                contact_consent=True,
-            ),
+        undated = ClubPortraitPageFactory(
+            parent=clubs,
+            contact_name="Ali Beispiel",
+            contact_email="ali@example.org",
+            contact_consent=True,
         )
         consented = ClubPortraitPageFactory(
-            parent=ClubIndexPage.objects.get(slug="vereine"),
+            parent=clubs,
             contact_name="Olga Beispiel",
             contact_email="olga@example.org",
             contact_consent=True,
@@ -111,10 +98,11 @@ def test_contact_shown_only_with_recorded_consent(regions, region_client):
 
 def test_portrait_shows_its_terms_and_the_stories_about_it(regions, region_client):
     with schema_context("dortmund"):
-        sections, portrait = _portrait()
+        sections = region_sections()
         sport = FieldOfActivity.objects.create(slug="t-sport", name="Testsport")
-        portrait.fields_of_activity.add(sport)
-        portrait.save()
+        portrait = ClubPortraitPageFactory(
+            parent=sections["clubs"], fields_of_activity=[sport]
+        )
         story = StoryPageFactory(parent=sections["stories"], title="Gemeinsam am Ball")
         story.clubs.add(portrait)
         story.save()

@@ -62,16 +62,14 @@ def _terms(region, n):
 
 
 def _portrait(sections, terms):
-    portrait = ClubPortraitPageFactory(
+    return ClubPortraitPageFactory(
         parent=sections["clubs"],
         organisation_kind=terms[OrganisationKind][0],
         migration_reference=terms[MigrationReference][0],
         district=terms[District][0],
+        fields_of_activity=terms[FieldOfActivity],
+        target_groups=terms[TargetGroup],
     )
-    portrait.fields_of_activity.set(terms[FieldOfActivity])
-    portrait.target_groups.set(terms[TargetGroup])
-    portrait.save()
-    return portrait
 
 
 def _story(sections, clubs):

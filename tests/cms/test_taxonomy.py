@@ -3,9 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import translation
 from django_tenants.utils import schema_context
 
-from cms.pages.models import ClubIndexPage, ClubPortraitPage, HomePage
+from cms.pages.models import ClubPortraitPage
 from cms.taxonomy.models import (
     ClubLanguage,
     District,
@@ -20,6 +21,7 @@ from cms.taxonomy.services import (
     term_delete,
     term_merge,
 )
+from tests.cms.factories import ClubPortraitPageFactory, club_directory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,20 +29,9 @@ pytestmark = pytest.mark.django_db
 def _portrait(slug: str, title: str, **fields) -> ClubPortraitPage:
     """A published club portrait in a region, under its club directory."""
     with schema_context(slug):
-        home = HomePage.objects.get(depth=2)
-        index = ClubIndexPage.objects.child_of(home).first()
-        if index is None:
-            index = home.add_child(
-                instance=ClubIndexPage(title="Vereine", slug="vereine")
-            )
-        m2m = {k: fields.pop(k) for k in list(fields) if isinstance(fields[k], list)}
-        page = index.add_child(
-            instance=ClubPortraitPage(title=title, summary=f"{title}.", **fields)
+        return ClubPortraitPageFactory(
+            parent=club_directory(), title=title, published=True, **fields
         )
-        for name, terms in m2m.items():
-            getattr(page, name).set(terms)
-        page.save_revision().publish()
-        return page
 
 
 def _fields_of(slug: str, page_id: int) -> list[str]:
@@ -100,8 +91,6 @@ def test_load_taxonomy_command_reports_each_region(capsys):
 
 
 def test_translated_names_fall_back_to_german():
-    from django.utils import translation
-
     term = term_create(vocabulary=TargetGroup, slug="grandparents", name="Großeltern")
     term.name_en = "Grandparents"
     term.save()
@@ -116,7 +105,10 @@ def test_duplicate_slug_is_refused_with_a_clear_message():
     count = TargetGroup.objects.count()
     with pytest.raises(ValidationError) as error:
         term_create(vocabulary=TargetGroup, slug="children", name="Kinder (neu)")
-    assert "slug is already taken" in str(error.value)
+    # German first; the same message in English for an English admin.
+    assert "Kürzel trägt schon ein anderer Begriff" in str(error.value)
+    with translation.override("en"):
+        assert "slug is already taken" in str(error.value)
     assert TargetGroup.objects.count() == count
 
 
@@ -125,7 +117,7 @@ def test_district_without_region_is_refused_with_a_clear_message():
     with pytest.raises(ValidationError) as error:
         term_create(vocabulary=District, slug="nowhere", name="Nirgendwo")
     assert error.value.message_dict["region"] == [
-        "A district belongs to one region: choose its region."
+        "Ein Stadtteil gehört zu einer Region: Wählen Sie seine Region."
     ]
     assert District.objects.count() == count
 
@@ -198,7 +190,7 @@ def test_deleting_a_term_used_in_one_region_is_refused():
     with pytest.raises(ValidationError) as error:
         term_delete(term=language)
 
-    assert "still in use" in str(error.value)
+    assert "wird noch verwendet" in str(error.value)
     assert "potsdam: 1 × pages.ClubPortraitPage_languages" in str(error.value)
     assert ClubLanguage.objects.filter(pk=language.pk).exists()
 
@@ -220,6 +212,9 @@ def test_merge_into_itself_is_refused_and_changes_nothing():
     term = FieldOfActivity.objects.get(slug="youth")
     with pytest.raises(ValidationError) as error:
         term_merge(source=term, target=term)
+    assert "nicht mit sich selbst zusammengeführt" in str(error.value)
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        term_merge(source=term, target=term)
     assert "cannot be merged into itself" in str(error.value)
     assert FieldOfActivity.objects.filter(pk=term.pk).exists()
 
@@ -230,7 +225,7 @@ def test_merge_across_vocabularies_is_refused_and_changes_nothing():
     page = _portrait("dortmund", "Frauentreff Nord", fields_of_activity=[women_field])
     with pytest.raises(ValidationError) as error:
         term_merge(source=women_field, target=women_group)
-    assert "different vocabularies" in str(error.value)
+    assert "verschiedener Vokabulare" in str(error.value)
     assert FieldOfActivity.objects.filter(pk=women_field.pk).exists()
     assert _fields_of("dortmund", page.pk) == ["women"]
 

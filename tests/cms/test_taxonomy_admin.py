@@ -4,9 +4,10 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django_tenants.utils import schema_context
 
-from cms.pages.models import ClubIndexPage, ClubPortraitPage, HomePage
+from cms.pages.models import ClubPortraitPage
 from cms.taxonomy.models import District, TargetGroup
 from cms.taxonomy.services import term_create
+from tests.cms.factories import ClubPortraitPageFactory, club_directory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,19 +20,11 @@ def admin_client(make_user, portal_client):
     return portal_client
 
 
-def _portrait_in_halle(**m2m) -> int:
+def _portrait_in_halle(**terms) -> int:
     with schema_context("halle"):
-        home = HomePage.objects.get(depth=2)
-        index = ClubIndexPage.objects.child_of(home).first() or home.add_child(
-            instance=ClubIndexPage(title="Vereine", slug="vereine")
-        )
-        page = index.add_child(
-            instance=ClubPortraitPage(title="Elterncafé Silberhöhe", summary="Eltern.")
-        )
-        for name, terms in m2m.items():
-            getattr(page, name).set(terms)
-        page.save()
-        return page.pk
+        return ClubPortraitPageFactory(
+            parent=club_directory(), title="Elterncafé Silberhöhe", **terms
+        ).pk
 
 
 def test_the_vocabulary_lists_open_for_platform_administrators(admin_client):
@@ -122,6 +115,6 @@ def test_merging_several_terms_is_all_or_none(admin_client, regions):
         follow=True,
     )
 
-    assert "different regions" in response.content.decode()
+    assert "gehören zu verschiedenen Regionen" in response.content.decode()
     # The Dortmund district was merged first; the refusal undid that too.
     assert District.objects.filter(pk__in=[dortmund.pk, halle.pk]).count() == 2

@@ -1,7 +1,5 @@
 """`make demo` runs setup_platform: a second run is quick and changes nothing."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -12,9 +10,8 @@ from tests.conftest import REGION_SLUGS
 
 
 def _setup(*args):
-    out = StringIO()
-    call_command("setup_platform", *args, stdout=out)
-    return out.getvalue()
+    """Run the command; it prints through rich's console, read with ``capsys``."""
+    call_command("setup_platform", *args)
 
 
 @pytest.mark.django_db

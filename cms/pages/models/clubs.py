@@ -1,9 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import connection, models
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -13,6 +13,7 @@ from cms.pages import selectors
 from cms.pages.blocks import BodyBlock
 from cms.pages.models.base import SectionIndexPage
 from cms.taxonomy.selectors import district_list
+from tenants.context import current_region
 
 DIRECTORY_PAGE_SIZE = 12
 
@@ -40,22 +41,25 @@ class ClubIndexPage(SectionIndexPage):
             paginator=paginator,
             filters=filters,
             filter_fields=selectors.directory_filter_fields(
-                filters=filters, region_schema=connection.schema_name
+                filters=filters, region=request.tenant
             ),
             filter_query=query.urlencode(),
         )
         return context
 
 
-class ClubPortraitForm(WagtailAdminPageForm):
-    """Offers only the districts of the region whose admin is open."""
+class RegionDistrictPanel(FieldPanel):
+    """The district select, offering only the districts of the region whose admin
+    is open (the admin request's region). ``ClubPortraitPage.clean`` refuses any
+    other district, whoever writes the page."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "district" in self.fields:
-            self.fields["district"].queryset = district_list(
-                region_schema=connection.schema_name
-            )
+    class BoundPanel(FieldPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            form = kwargs.get("form")
+            field = form.fields.get(kwargs["panel"].field_name) if form else None
+            if field is not None:
+                field.queryset = district_list(region=kwargs["request"].tenant)
+            super().__init__(**kwargs)
 
 
 class ClubPortraitPage(Page):
@@ -158,7 +162,7 @@ class ClubPortraitPage(Page):
                     [
                         FieldPanel("organisation_kind", widget=forms.Select),
                         FieldPanel("migration_reference", widget=forms.Select),
-                        FieldPanel("district", widget=forms.Select),
+                        RegionDistrictPanel("district", widget=forms.Select),
                     ]
                 ),
             ],
@@ -192,23 +196,23 @@ class ClubPortraitPage(Page):
     ]
     parent_page_types = ["pages.ClubIndexPage"]
     subpage_types = []
-    base_form_class = ClubPortraitForm
 
     class Meta:
         verbose_name = "Vereinsporträt"
 
     def clean(self):
         super().clean()
-        # The form offers only this region's districts; this also holds for pages
-        # written by code (imports, the demo, the API later).
+        # The admin offers only this region's districts; this also holds for pages
+        # written by code (imports, the demo, the API later). A page has no region
+        # column: the schema it lives in is its region.
         if (
             self.district_id is not None
-            and not district_list(region_schema=connection.schema_name)
+            and not district_list(region=current_region())
             .filter(pk=self.district_id)
             .exists()
         ):
             raise ValidationError(
-                {"district": "Dieser Stadtteil gehört zu einer anderen Region."}
+                {"district": _("This district belongs to another region.")}
             )
 
     @property

@@ -142,7 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Sessions and cookies -----------------------------------------------------
 # Users and sessions live per region (a Dortmund login is not a Halle login), and
-# cookies stay host-only: no *_COOKIE_DOMAIN, ever (DESIGN.md, trap 5).
+# cookies stay host-only: no *_COOKIE_DOMAIN, ever (docs/traps.md, trap 5).
 SESSION_COOKIE_DOMAIN = None
 CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_HTTPONLY = True

@@ -2,16 +2,17 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django_tenants.utils import schema_context
 from rich.console import Console
 
-from tenants.selectors import region_list, region_primary_domain
+from tenants.context import in_region
+from tenants.models import Region
+from tenants.selectors import portal_get, region_list, region_primary_domain
 from tenants.services import (
     DEFAULT_REGIONS,
     portal_ensure,
     region_provision,
+    schemas_migrate,
     template_ensure,
 )
 
@@ -30,10 +31,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, demo, port, **options):
         console = Console(soft_wrap=True)
-        with console.status("Migrating the public schema…"):
-            call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
-        with console.status("Migrating the regions…"):
-            call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
+        with console.status("Migrating the public schema and the regions…"):
+            schemas_migrate()
         with console.status("Migrating the region template…"):
             template_ensure()
         for line in portal_ensure().lines:
@@ -53,15 +52,16 @@ class Command(BaseCommand):
     def _demo_accounts(self, console, port):
         console.print("\nAdmin accounts (a password is shown only when it is made):")
         portal = f"http://{settings.PLATFORM_DOMAIN}:{port}/admin/"
-        self._account(console, "public", "Portal", portal)
+        self._account(console, portal_get(), "Portal", portal)
         slugs = [spec.slug for spec in DEFAULT_REGIONS]
         for region in region_list(slugs=slugs):
             url = f"http://{region_primary_domain(region=region)}:{port}/admin/"
-            self._account(console, region.schema_name, region.name, url)
+            self._account(console, region, region.name, url)
 
-    def _account(self, console, schema, label, url):
+    def _account(self, console, region: Region, label, url):
+        """The region's (or, for the portal, the public schema's) admin account."""
         User = get_user_model()
-        with schema_context(schema):
+        with in_region(region):
             if User.objects.filter(username="admin").exists():
                 console.print(f"  {label}: {url}  user 'admin' (exists, unchanged)")
                 return

@@ -12,8 +12,9 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django_tenants.utils import schema_context
 
+from cms.pages.selectors import home_page
+from tenants.context import in_public, in_region
 from tenants.selectors import region_list, region_primary_domain
 
 
@@ -24,16 +25,16 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=20)
 
     def handle(self, *args, runs, **options):
-        from cms.pages.models import ClubIndexPage, ClubPortraitPage, HomePage
+        from cms.pages.models import ClubIndexPage, ClubPortraitPage
 
         header = f"{'region':<10} {'page':<22} {'queries':>7} {'+SET':>5} "
         header += f"{'median ms':>10} {'max ms':>8}"
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for region in region_list().order_by("schema_name"):
-            slug = region.schema_name
-            with schema_context(slug):
-                home = HomePage.objects.get(depth=2, locale__language_code="de")
+            slug = region.slug
+            with in_region(region):
+                home = home_page(region=region, locale="de")
                 directory = ClubIndexPage.objects.live().first()
                 portrait = ClubPortraitPage.objects.live().order_by("pk").first()
                 term = portrait.fields_of_activity.first() if portrait else None
@@ -48,9 +49,11 @@ class Command(BaseCommand):
                 if portrait:
                     urls.append(("portrait", portrait.url))
             client = Client(HTTP_HOST=region_primary_domain(region=region))
-            for label, url in urls:
-                self._bench(client, slug, label, url, runs)
-            connection.set_schema_to_public()
+            # The tenant middleware switches the connection to the host's region
+            # and leaves it there: in_public() brings the command back each time.
+            with in_public():
+                for label, url in urls:
+                    self._bench(client, slug, label, url, runs)
 
     def _bench(self, client, slug, label, url, runs):
         client.get(url, secure=True)  # warm-up: site root paths, locales

@@ -25,12 +25,11 @@ class Command(BaseCommand):
             raise CommandError(f"unknown region(s): {', '.join(unknown)}")
         for region in region_list(slugs=regions).order_by("schema_name"):
             started = time.monotonic()
-            self.stdout.write(f"{region.schema_name}: loading demo content ...")
-            for line, changed in demo_content_load(region=region) + materials_demo_load(
-                region=region
-            ):
+            self.stdout.write(f"{region.slug}: loading demo content ...")
+            lines = demo_content_load(region=region) + materials_demo_load(region=region)
+            for line, changed in lines:
                 style = self.style.SUCCESS if changed else (lambda text: text)
                 self.stdout.write(style(f"  {line}"))
             self.stdout.write(
-                f"{region.schema_name}: done in {time.monotonic() - started:.1f} s"
+                f"{region.slug}: done in {time.monotonic() - started:.1f} s"
             )

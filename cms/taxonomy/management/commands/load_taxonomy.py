@@ -25,4 +25,4 @@ class Command(BaseCommand):
         for region in region_list(slugs=regions):
             for line, changed in region_districts_load(region=region):
                 prefix = "changed: " if changed else "ok: "
-                self.stdout.write(f"{prefix}{region.schema_name}: {line}")
+                self.stdout.write(f"{prefix}{region.slug}: {line}")
