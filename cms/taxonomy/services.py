@@ -29,6 +29,7 @@ from cms.taxonomy.selectors import (
     term_use_schemas,
     term_uses,
 )
+from cms.taxonomy.signals import terms_changed_send
 
 Lines = list[tuple[str, bool]]
 
@@ -240,6 +241,8 @@ def term_merge(*, source: Term, target: Term) -> dict[str, dict[str, int]]:
             if count:
                 moved.setdefault(schema, {})[use.label] = count
     _term_remove(source)
+    # Copies of the uses (the search index) follow, in this transaction.
+    terms_changed_send(vocabulary=type(source), term_ids=[target.pk])
     return moved
 
 

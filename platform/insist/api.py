@@ -13,6 +13,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from cms.taxonomy.api import router as taxonomy_router
+from search.api import router as search_router
 
 api = NinjaAPI(
     title="INSIST API",
@@ -36,3 +37,4 @@ def invalid_parameters(request, exc: ValidationError):
 
 
 api.add_router("", taxonomy_router)
+api.add_router("", search_router)

@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 
 from insist.database import database_settings
+from insist.settings.search import *  # noqa: F403
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 PROJECT_DIR = BASE_DIR / "platform" / "insist"
@@ -36,6 +37,7 @@ SHARED_APPS = [
     # modeltranslation patches the admin: it must come before django.contrib.admin.
     "modeltranslation",
     "cms.taxonomy",
+    "search",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

@@ -1,0 +1,430 @@
+"""Queries of the cross-region index (PostgreSQL backend).
+
+How a query stays fast at 100,000 portraits (docs/search.md has the figures):
+
+1. The visitor's words become one ``tsquery`` (``search.text.query_parse``), with
+   compound parts as alternatives, in German and, for another visitor language,
+   OR-ed with the same query in that language's configuration.
+2. At most ``COUNT_CAP`` matches are read (their facet ids only). Fewer: count
+   and facet counts are exact, and every match is ranked. More: count and facets
+   are estimated from ``ESTIMATE_BUCKETS`` of the 100 sample buckets every row
+   carries (a GIN lookup, a few thousand rows at most) and marked as estimates,
+   and ranking reads a bounded candidate set: matches in title or summary first
+   (``head_vector``), then anywhere, ``RANK_CAP`` at most.
+3. ``ts_headline`` runs for the shown page only (20 rows).
+4. Only when nothing matches: each word is corrected to the nearest indexed word
+   by trigram similarity and the query runs once more.
+"""
+
+from dataclasses import dataclass, field
+from html import escape
+from uuid import UUID
+
+from django.conf import settings
+from django.db import connection
+from django.utils.safestring import SafeString, mark_safe
+
+from search.documents import (
+    CONFIGS,
+    FACET_VOCABULARIES,
+    LANGUAGE_CODES,
+    TermNames,
+    config_for,
+    content_language_key,
+    term_names,
+)
+from search.models import FACET_BASE, FACET_CODES, SAMPLE_BUCKETS, facet_key
+from search.text import ParsedQuery, Term, fold, query_parse, umlauts_written_out
+from tenants.context import in_public
+
+COUNT_CAP = 1000
+RANK_CAP = 400
+ESTIMATE_BUCKETS = 4
+TYPO_SIMILARITY = 0.4
+FACETS = ("region", *FACET_VOCABULARIES)
+HIGHLIGHT_START, HIGHLIGHT_STOP = "\ue000", "\ue001"
+# A-D weights of ts_rank_cd (D, C, B, A): title far above compound parts.
+RANK_WEIGHTS = "{0.05, 0.2, 0.5, 1.0}"
+
+
+@dataclass
+class SearchQuery:
+    """What a visitor asked for; term ids already resolved from slugs."""
+
+    text: str = ""
+    filters: dict[str, list[int]] = field(default_factory=dict)
+    language: str = "de"
+    page: int = 1
+    page_size: int = 20
+
+
+@dataclass
+class Hit:
+    region_id: int
+    page_id: int
+    language: str
+    translation_key: UUID
+    title: str
+    slug: str
+    path: str
+    snippet: SafeString
+    score: float
+    facet_keys: list[int]
+
+
+@dataclass
+class SearchResult:
+    count: int
+    count_exact: bool
+    hits: list[Hit]
+    # facet -> {term id: count}
+    facets: dict[str, dict[int, int]]
+    page: int
+    num_pages: int
+    corrected: str = ""
+
+
+def _term_sql(term: Term, config: str, variant) -> tuple[str, list]:
+    text = variant(term.text)
+    if term.phrase:
+        sql, params = f"phraseto_tsquery('{config}', %s)", [text]
+    elif term.parts:
+        sql = f"(plainto_tsquery('{config}', %s) || plainto_tsquery('{config}', %s))"
+        params = [text, variant(" ".join(term.parts))]
+    else:
+        sql, params = f"plainto_tsquery('{config}', %s)", [text]
+    if term.negated:
+        sql = f"(!! {sql})"
+    return sql, params
+
+
+def _query_sql(parsed: ParsedQuery, config: str, variant=fold) -> tuple[str, list]:
+    """The tsquery of ``parsed`` in one configuration, as SQL and parameters."""
+    groups, params = [], []
+    for group in parsed.groups:
+        parts = []
+        for term in group:
+            sql, p = _term_sql(term, config, variant)
+            parts.append(sql)
+            params.extend(p)
+        groups.append("(" + " || ".join(parts) + ")")
+    return "(" + " && ".join(groups) + ")", params
+
+
+def query_compile(*, parsed: ParsedQuery, language: str) -> tuple[str, str]:
+    """``(tsquery, highlight tsquery)`` as text; ``("", "")`` for no words.
+
+    The highlight query also holds the words as typed and with umlauts written
+    out, because ``ts_headline`` reads the stored text, which is not folded.
+    """
+    if parsed.empty:
+        return "", ""
+    configs = [CONFIGS["de"]]
+    if language != "de":
+        configs.append(config_for(language))
+    match, highlight, params, hl_params = [], [], [], []
+    for config in configs:
+        sql, p = _query_sql(parsed, config)
+        match.append(sql)
+        params += p
+    own = config_for(language)
+    for variant in (fold, str, umlauts_written_out):
+        sql, p = _query_sql(parsed, own, variant)
+        highlight.append(sql)
+        hl_params += p
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT ({' || '.join(match)})::text, ({' || '.join(highlight)})::text",
+            params + hl_params,
+        )
+        tsquery, hl = cursor.fetchone()
+    return tsquery or "", hl or ""
+
+
+def _conditions(query: SearchQuery, *, tsquery: str, region: bool) -> tuple[str, list]:
+    """WHERE clause: text, languages, and the filters (region's too if asked)."""
+    where, params = [], []
+    languages = ["de"] if query.language == "de" else ["de", query.language]
+    where.append("d.facet_keys && %s::int[]")
+    params.append([content_language_key(lang) for lang in languages])
+    if tsquery:
+        where.append("d.vector @@ %s::tsquery")
+        params.append(tsquery)
+    for facet, ids in query.filters.items():
+        if not ids or (facet == "region" and not region):
+            continue
+        where.append("d.facet_keys && %s::int[]")
+        params.append([facet_key(facet, pk) for pk in ids])
+    return " AND ".join(where), params
+
+
+_STATS = """
+WITH m AS (
+  SELECT d.translation_key, d.facet_keys FROM search_searchdocument d
+  WHERE {where} {limit}
+), r AS (SELECT * FROM m WHERE {region})
+SELECT 0, count(*) FROM m
+UNION ALL SELECT -1, count(DISTINCT translation_key) FROM r
+UNION ALL SELECT k, count(DISTINCT m.translation_key)
+  FROM m, unnest(m.facet_keys) k
+  WHERE k >= {region_lo} AND k < {region_hi} GROUP BY k
+UNION ALL SELECT k, count(DISTINCT r.translation_key)
+  FROM r, unnest(r.facet_keys) k
+  WHERE k >= {facet_lo} AND k < {facet_hi} GROUP BY k
+"""
+
+
+def _stats(query: SearchQuery, tsquery: str, *, sample: bool) -> tuple[int, dict]:
+    """Matches read, then the count and the facet counts (keys -> count)."""
+    where, params = _conditions(query, tsquery=tsquery, region=False)
+    if sample:
+        where += " AND d.facet_keys && %s::int[]"
+        params.append([facet_key("sample", b) for b in range(ESTIMATE_BUCKETS)])
+        limit = ""
+    else:
+        limit = f"LIMIT {COUNT_CAP + 1}"
+    regions = query.filters.get("region") or []
+    region_sql = "TRUE"
+    if regions:
+        region_sql = "facet_keys && %s::int[]"
+        params.append([facet_key("region", pk) for pk in regions])
+    sql = _STATS.format(
+        where=where,
+        limit=limit,
+        region=region_sql,
+        region_lo=FACET_CODES["region"] * FACET_BASE,
+        region_hi=(FACET_CODES["region"] + 1) * FACET_BASE,
+        facet_lo=FACET_CODES["activity"] * FACET_BASE,
+        facet_hi=FACET_CODES["content_language"] * FACET_BASE,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    read = next(c for k, c in rows if k == 0)
+    counts = {k: c for k, c in rows if k != 0}
+    return read, counts
+
+
+def _ranked(query: SearchQuery, tsquery: str, *, bounded: bool) -> list[tuple]:
+    """(id, score) of every candidate, best first, one per translation."""
+    where, params = _conditions(query, tsquery=tsquery, region=True)
+    prefer = query.language
+    if not tsquery:
+        # No words: alphabetical, one row per page (the visitor's language first).
+        sql = f"""
+        SELECT id, 0.0 FROM (
+          SELECT DISTINCT ON (d.translation_key) d.id, d.title_sort
+          FROM (SELECT * FROM search_searchdocument d WHERE {where}
+                ORDER BY d.title_sort, d.id LIMIT {RANK_CAP * 2}) d
+          ORDER BY d.translation_key, (d.language = %s) DESC
+        ) x ORDER BY title_sort, id LIMIT {RANK_CAP}"""
+        params.append(prefer)
+    else:
+        if bounded:
+            head_where = where.replace("d.vector @@", "d.head_vector @@")
+            source = f"""(
+              (SELECT d.* FROM search_searchdocument d WHERE {head_where}
+               LIMIT {RANK_CAP})
+              UNION
+              (SELECT d.* FROM search_searchdocument d WHERE {where}
+               LIMIT {RANK_CAP // 4})
+            )"""
+            params = params + params
+        else:
+            source = f"(SELECT d.* FROM search_searchdocument d WHERE {where})"
+        sql = f"""
+        SELECT id, score FROM (
+          SELECT DISTINCT ON (c.translation_key) c.id, c.title_sort,
+            ts_rank_cd('{RANK_WEIGHTS}', c.vector, %s::tsquery, 1) AS score
+          FROM {source} c
+          ORDER BY c.translation_key, (c.language = %s) DESC
+        ) x ORDER BY score DESC, title_sort, id LIMIT {RANK_CAP}"""
+        params = [tsquery, *params, prefer]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+_SHOW = """
+SELECT d.id, d.region_id, d.page_id, d.language, d.translation_key, d.title,
+  d.slug, coalesce(t.path, d.path), d.facet_keys, {headline}
+FROM search_searchdocument d
+LEFT JOIN LATERAL (
+  SELECT path FROM search_searchdocument t
+  WHERE t.translation_key = d.translation_key AND t.region_id = d.region_id
+    AND t.language = %s LIMIT 1
+) t ON TRUE
+WHERE d.id = ANY(%s)
+"""
+_HEADLINE = (
+    "ts_headline(d.config::regconfig, left(d.summary || ' ' || d.body, 2000), "
+    "%s::tsquery, 'MaxFragments=2, MaxWords=24, MinWords=10, "
+    f'FragmentDelimiter=" … ", StartSel={HIGHLIGHT_START}, '
+    f"StopSel={HIGHLIGHT_STOP}')"
+)
+
+
+def snippet_html(text: str) -> SafeString:
+    """Escape the text, then turn the highlight markers into <mark>."""
+    safe = escape(text, quote=True)
+    safe = safe.replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_STOP, "</mark>")
+    return mark_safe(safe)  # noqa: S308 - escaped above, markers only
+
+
+def _hits(ids_scores: list[tuple], highlight: str, language: str) -> list[Hit]:
+    if not ids_scores:
+        return []
+    scores = dict(ids_scores)
+    if highlight:
+        sql = _SHOW.format(headline=_HEADLINE)
+        params = [highlight, language, list(scores)]
+    else:
+        sql = _SHOW.format(headline="left(d.summary, 300)")
+        params = [language, list(scores)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = {row[0]: row for row in cursor.fetchall()}
+    hits = []
+    for pk, score in ids_scores:
+        row = rows.get(pk)
+        if row is None:
+            continue
+        hits.append(
+            Hit(
+                region_id=row[1],
+                page_id=row[2],
+                language=row[3],
+                translation_key=row[4],
+                title=row[5],
+                slug=row[6],
+                path=row[7],
+                facet_keys=row[8],
+                snippet=snippet_html(row[9] or ""),
+                score=round(float(score), 4),
+            )
+        )
+    return hits
+
+
+def _facets(counts: dict[int, int], scale: float) -> dict[str, dict[int, int]]:
+    facets: dict[str, dict[int, int]] = {name: {} for name in FACETS}
+    codes = {FACET_CODES[name]: name for name in FACETS}
+    for key, count in counts.items():
+        if key < 0:
+            continue
+        name = codes.get(key // FACET_BASE)
+        if name:
+            facets[name][key % FACET_BASE] = round(count * scale)
+    return facets
+
+
+def _correct(parsed: ParsedQuery) -> tuple[ParsedQuery, bool]:
+    """Each word replaced by the nearest indexed word (trigrams), if any is near."""
+    changed = False
+    with connection.cursor() as cursor:
+        for term in parsed.words():
+            word = fold(term.text).lower()
+            cursor.execute(
+                "SELECT word, similarity(word, %s) FROM search_searchword "
+                "WHERE word %% %s ORDER BY 2 DESC, word LIMIT 1",
+                [word, word],
+            )
+            row = cursor.fetchone()
+            if row and row[1] >= TYPO_SIMILARITY and row[0] != word:
+                term.text, term.parts, changed = row[0], [], True
+    return parsed, changed
+
+
+def search(query: SearchQuery) -> SearchResult:
+    """One page of results with count and facets; see the module docstring."""
+    with in_public():
+        return _search(query)
+
+
+def _search(query: SearchQuery) -> SearchResult:
+    parsed = query_parse(query.text)
+    tsquery, highlight = query_compile(parsed=parsed, language=query.language)
+    result = _run(query, tsquery, highlight)
+    if result.count == 0 and tsquery:
+        corrected, changed = _correct(parsed)
+        if changed:
+            tsquery, highlight = query_compile(
+                parsed=corrected, language=query.language
+            )
+            retry = _run(query, tsquery, highlight)
+            if retry.count:
+                retry.corrected = " ".join(
+                    ("-" if t.negated else "") + t.text
+                    for g in corrected.groups
+                    for t in g
+                )
+                return retry
+    return result
+
+
+def _run(query: SearchQuery, tsquery: str, highlight: str) -> SearchResult:
+    read, counts = _stats(query, tsquery, sample=False)
+    exact = read <= COUNT_CAP
+    scale = 1.0
+    if not exact:
+        _read, counts = _stats(query, tsquery, sample=True)
+        scale = SAMPLE_BUCKETS / ESTIMATE_BUCKETS
+    count = round(counts.get(-1, 0) * scale)
+    if not exact:
+        # An estimate never claims fewer than were actually read.
+        count = max(count, COUNT_CAP + 1) if not query.filters.get("region") else count
+    ranked = _ranked(query, tsquery, bounded=not exact)
+    size = query.page_size
+    reachable = min(count, len(ranked)) if not exact else len(ranked)
+    num_pages = max(1, -(-reachable // size))
+    start = (query.page - 1) * size
+    hits = _hits(ranked[start : start + size], highlight, query.language)
+    return SearchResult(
+        count=count,
+        count_exact=exact,
+        hits=hits,
+        facets=_facets(counts, scale),
+        page=query.page,
+        num_pages=num_pages,
+    )
+
+
+def directory_search(*, region, language: str, filters: dict[str, str]) -> list[UUID]:
+    """The club directory's hook (``INSIST_DIRECTORY_SEARCH``): translation keys
+    of the region's portraits matching the directory's filters, best first.
+
+    ``filters`` are the directory's GET keys (``q``, ``feld``, ``zielgruppe``,
+    ``sprache``, ``form``, ``migration``, ``stadtteil``) with one slug each.
+    """
+    from search.facets import DIRECTORY_KEYS, term_ids_from_slugs
+
+    slugs = {DIRECTORY_KEYS[k]: [v] for k, v in filters.items() if k in DIRECTORY_KEYS}
+    ids, _unknown = term_ids_from_slugs(slugs)
+    ids["region"] = [region.pk]
+    result = search(
+        SearchQuery(
+            text=filters.get("q", ""),
+            filters=ids,
+            language=language if language in LANGUAGE_CODES else "de",
+            page_size=RANK_CAP,
+        )
+    )
+    return [hit.translation_key for hit in result.hits]
+
+
+def facet_names(*, language: str) -> dict[str, dict[int, tuple[str, str]]]:
+    """facet -> {id: (slug, name)} in ``language``, regions included."""
+    from tenants.selectors import region_list
+
+    names: dict[str, dict[int, tuple[str, str]]] = {}
+    with in_public():
+        names["region"] = {r.pk: (r.slug, r.name) for r in region_list()}
+        for facet, model in FACET_VOCABULARIES.items():
+            slugs = dict(model.objects.values_list("pk", "slug"))
+            names[facet] = {
+                pk: (slugs[pk], name) for pk, name in term_names(model, language)
+            }
+    return names
+
+
+__all__ = ["SearchQuery", "SearchResult", "search", "TermNames", "settings"]
