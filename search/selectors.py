@@ -16,6 +16,7 @@ How a query stays fast at 100,000 portraits (docs/search.md has the figures):
    by trigram similarity and the query runs once more.
 """
 
+import logging
 from dataclasses import dataclass, field
 from html import escape
 from uuid import UUID
@@ -28,7 +29,6 @@ from search.documents import (
     CONFIGS,
     FACET_VOCABULARIES,
     LANGUAGE_CODES,
-    TermNames,
     config_for,
     content_language_key,
     term_names,
@@ -36,6 +36,8 @@ from search.documents import (
 from search.models import FACET_BASE, FACET_CODES, SAMPLE_BUCKETS, facet_key
 from search.text import ParsedQuery, Term, fold, query_parse, umlauts_written_out
 from tenants.context import in_public
+
+logger = logging.getLogger(__name__)
 
 COUNT_CAP = 1000
 RANK_CAP = 400
@@ -336,7 +338,18 @@ def _correct(parsed: ParsedQuery) -> tuple[ParsedQuery, bool]:
 
 
 def search(query: SearchQuery) -> SearchResult:
-    """One page of results with count and facets; see the module docstring."""
+    """One page of results with count and facets; see the module docstring.
+
+    With ``ELASTICSEARCH_URL`` set the query goes to Elasticsearch; when that
+    fails the PostgreSQL index (always kept) answers instead.
+    """
+    if settings.ELASTICSEARCH_URL:
+        from search import elastic
+
+        try:
+            return elastic.search(query)
+        except Exception as error:  # noqa: BLE001 - any failure: answer from PG
+            logger.warning("Elasticsearch unavailable, searching PostgreSQL: %s", error)
     with in_public():
         return _search(query)
 
@@ -425,6 +438,3 @@ def facet_names(*, language: str) -> dict[str, dict[int, tuple[str, str]]]:
                 pk: (slugs[pk], name) for pk, name in term_names(model, language)
             }
     return names
-
-
-__all__ = ["SearchQuery", "SearchResult", "search", "TermNames", "settings"]
