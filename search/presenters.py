@@ -1,16 +1,17 @@
 """Results as a page or the API shows them: names, links, facet lists."""
 
 from search.selectors import SearchResult, facet_names
+from tenants.context import in_public
 from tenants.selectors import region_list, region_primary_domain
 
 
-def region_hosts(request) -> dict[int, str]:
+def region_hosts(request, regions) -> dict[int, str]:
     """Region id -> ``scheme://host[:port]`` in the form the request came in."""
     port = request.get_port()
     suffix = "" if port in ("80", "443") else f":{port}"
     return {
         region.pk: f"{request.scheme}://{region_primary_domain(region=region)}{suffix}"
-        for region in region_list()
+        for region in regions
     }
 
 
@@ -18,8 +19,10 @@ def result_present(*, result: SearchResult, request, language: str, slugs) -> di
     """Hits with region, district, activities and absolute URL; facet lists."""
     from search.models import facet_split
 
-    names = facet_names(language=language)
-    hosts = region_hosts(request)
+    with in_public():
+        regions = list(region_list())
+    names = facet_names(language=language, regions=regions)
+    hosts = region_hosts(request, regions)
     hits = []
     for hit in result.hits:
         terms: dict[str, list[str]] = {}

@@ -31,7 +31,6 @@ from search.documents import (
     LANGUAGE_CODES,
     config_for,
     content_language_key,
-    term_names,
 )
 from search.models import FACET_BASE, FACET_CODES, SAMPLE_BUCKETS, facet_key
 from search.text import ParsedQuery, Term, fold, query_parse, umlauts_written_out
@@ -425,16 +424,18 @@ def directory_search(*, region, language: str, filters: dict[str, str]) -> list[
     return [hit.translation_key for hit in result.hits]
 
 
-def facet_names(*, language: str) -> dict[str, dict[int, tuple[str, str]]]:
-    """facet -> {id: (slug, name)} in ``language``, regions included."""
-    from tenants.selectors import region_list
-
-    names: dict[str, dict[int, tuple[str, str]]] = {}
+def facet_names(*, language: str, regions) -> dict[str, dict[int, tuple[str, str]]]:
+    """facet -> {id: (slug, name)} in ``language`` (German where untranslated);
+    ``regions`` are the region rows already read."""
+    names: dict[str, dict[int, tuple[str, str]]] = {
+        "region": {r.pk: (r.slug, r.name) for r in regions}
+    }
+    own = f"name_{language}" if language in LANGUAGE_CODES and language != "de" else ""
     with in_public():
-        names["region"] = {r.pk: (r.slug, r.name) for r in region_list()}
         for facet, model in FACET_VOCABULARIES.items():
-            slugs = dict(model.objects.values_list("pk", "slug"))
+            fields = ["pk", "slug", "name_de", *([own] if own else [])]
             names[facet] = {
-                pk: (slugs[pk], name) for pk, name in term_names(model, language)
+                row[0]: (row[1], (row[3] if own else "") or row[2])
+                for row in model.objects.values_list(*fields)
             }
     return names

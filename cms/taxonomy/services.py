@@ -242,7 +242,7 @@ def term_merge(*, source: Term, target: Term) -> dict[str, dict[str, int]]:
                 moved.setdefault(schema, {})[use.label] = count
     _term_remove(source)
     # Copies of the uses (the search index) follow, in this transaction.
-    terms_changed_send(vocabulary=type(source), term_ids=[target.pk])
+    terms_changed_send(vocabulary=type(source), term_ids=[source.pk, target.pk])
     return moved
 
 

@@ -3,7 +3,7 @@
 ``terms_changed`` is sent after terms were renamed or merged, with ``facet``
 (``activity``, ``target_group``, ``language``, ``district``,
 ``organisation_type`` or ``migration``) and ``term_ids`` (the ids whose uses
-changed: for a merge, the target). The search index listens to it; cms.taxonomy
+changed: for a merge, source and target). The search index listens to it; cms.taxonomy
 knows nothing of its receivers.
 """
 

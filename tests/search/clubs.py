@@ -42,8 +42,7 @@ CLUBS = {
         "Chor der Kulturen Dortmund",
         "Ein interkultureller Chor: Wir singen Lieder aus der Türkei, aus "
         "Syrien, der Ukraine und aus Deutschland.",
-        "Auftritte bei Stadtteilfesten und gemeinsame Konzerte mit anderen "
-        "Chören.",
+        "Auftritte bei Stadtteilfesten und gemeinsame Konzerte mit anderen Chören.",
         "Einen Proberaum in der Innenstadt und Stimmen im Tenor.",
         ["music", "culture"],
         ["seniors", "families"],
@@ -111,8 +110,7 @@ CLUBS = {
     "polnischer-tanzverein": (
         "dortmund",
         "Polnischer Tanzverein Krakowiak",
-        "Polnische Volkstänze und Trachten: Tanzgruppen für Kinder und "
-        "Erwachsene.",
+        "Polnische Volkstänze und Trachten: Tanzgruppen für Kinder und Erwachsene.",
         "Auftritte bei Festen und Tanzworkshops.",
         "Eine Bühne für das Jubiläum und Nähhilfe für Trachten.",
         ["dance", "culture"],
@@ -386,8 +384,7 @@ CLUBS = {
     "seniorenbegegnung-kroellwitz": (
         "halle",
         "Seniorenbegegnung Kröllwitz",
-        "Erzählcafé, Computerkurse und Spaziergänge an der Saale für ältere "
-        "Menschen.",
+        "Erzählcafé, Computerkurse und Spaziergänge an der Saale für ältere Menschen.",
         "Computerkurse für Anfänger und ein Erzählcafé.",
         "Jugendliche, die Smartphones erklären.",
         ["seniors"],

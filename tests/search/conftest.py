@@ -88,15 +88,23 @@ def search_clubs(django_db_setup, django_db_blocker):
             draft = portrait_publish(
                 index,
                 key="entwurf",
-                spec=(*base[:1], "Zauberflöten-Ensemble", "Zauberflöte im Entwurf",
-                      *base[3:]),
+                spec=(
+                    *base[:1],
+                    "Zauberflöten-Ensemble",
+                    "Zauberflöte im Entwurf",
+                    *base[3:],
+                ),
                 publish=False,
             )
             private = portrait_publish(
                 index,
                 key="privat",
-                spec=(*base[:1], "Geheimbund Kennwort", "Kennwortgeschützte "
-                      "Mondscheinsonate", *base[3:]),
+                spec=(
+                    *base[:1],
+                    "Geheimbund Kennwort",
+                    "Kennwortgeschützte Mondscheinsonate",
+                    *base[3:],
+                ),
             )
             PageViewRestriction.objects.create(
                 page=private, restriction_type="password", password="x"
@@ -104,8 +112,12 @@ def search_clubs(django_db_setup, django_db_blocker):
             gone = portrait_publish(
                 index,
                 key="aufgeloest",
-                spec=(*base[:1], "Aufgelöster Nimmermehrverein", "Nimmermehr",
-                      *base[3:]),
+                spec=(
+                    *base[:1],
+                    "Aufgelöster Nimmermehrverein",
+                    "Nimmermehr",
+                    *base[3:],
+                ),
             )
             gone.unpublish()
             alias = made["schach-brackel"][1].create_alias(update_slug="schach-alias")
