@@ -26,7 +26,6 @@ from elasticsearch import Elasticsearch, helpers
 from elasticsearch.dsl import (
     A,
     Document,
-    Float,
     Integer,
     Keyword,
     Q,
@@ -93,7 +92,6 @@ class ClubDocument(Document):
     body = Text(analyzer=insist_german, fields={"std": Text(analyzer="standard")})
     terms = Text(analyzer=insist_german)
     facet_keys = Integer()
-    boost = Float()
 
     class Index:
         name = "insist-clubs"
