@@ -159,50 +159,60 @@ def _conditions(query: SearchQuery, *, tsquery: str, region: bool) -> tuple[str,
     return " AND ".join(where), params
 
 
+# One pass over the matches (at most COUNT_CAP + 1, or a sample): key 0 counts
+# the matches themselves, every other key a facet value. ``in_region`` marks the
+# matches inside the region filter: region counts ignore it (a preselected region
+# is one click from all regions), every other facet counts within it.
 _STATS = """
-WITH m AS (
-  SELECT d.translation_key, d.facet_keys FROM search_searchdocument d
-  WHERE {where} {limit}
-), r AS (SELECT * FROM m WHERE {region})
-SELECT 0, count(*) FROM m
-UNION ALL SELECT -1, count(DISTINCT translation_key) FROM r
-UNION ALL SELECT k, count(DISTINCT m.translation_key)
-  FROM m, unnest(m.facet_keys) k
-  WHERE k >= {region_lo} AND k < {region_hi} GROUP BY k
-UNION ALL SELECT k, count(DISTINCT r.translation_key)
-  FROM r, unnest(r.facet_keys) k
-  WHERE k >= {facet_lo} AND k < {facet_hi} GROUP BY k
+SELECT k, {count} AS all_matches, {count} FILTER (WHERE in_region) AS in_region
+FROM (
+  SELECT d.translation_key, d.facet_keys, {region} AS in_region
+  FROM search_searchdocument d WHERE {where} {limit}
+) m CROSS JOIN LATERAL unnest(array_prepend(0, m.facet_keys)) k
+WHERE k < {facet_hi}
+GROUP BY k
 """
 
 
 def _stats(query: SearchQuery, tsquery: str, *, sample: bool) -> tuple[int, dict]:
-    """Matches read, then the count and the facet counts (keys -> count)."""
-    where, params = _conditions(query, tsquery=tsquery, region=False)
+    """Matches read, then the count (key -1) and the facet counts (key -> count)."""
+    regions = query.filters.get("region") or []
+    params: list = []
+    region_sql = "TRUE"
+    if regions:
+        region_sql = "d.facet_keys && %s::int[]"
+        params.append([facet_key("region", pk) for pk in regions])
+    where, where_params = _conditions(query, tsquery=tsquery, region=False)
+    params += where_params
     if sample:
         where += " AND d.facet_keys && %s::int[]"
         params.append([facet_key("sample", b) for b in range(ESTIMATE_BUCKETS)])
         limit = ""
     else:
         limit = f"LIMIT {COUNT_CAP + 1}"
-    regions = query.filters.get("region") or []
-    region_sql = "TRUE"
-    if regions:
-        region_sql = "facet_keys && %s::int[]"
-        params.append([facet_key("region", pk) for pk in regions])
+    # A page in two languages matches twice: count pages, not rows.
+    count = "count(*)" if query.language == "de" else "count(DISTINCT translation_key)"
     sql = _STATS.format(
+        count=count,
         where=where,
         limit=limit,
         region=region_sql,
-        region_lo=FACET_CODES["region"] * FACET_BASE,
-        region_hi=(FACET_CODES["region"] + 1) * FACET_BASE,
-        facet_lo=FACET_CODES["activity"] * FACET_BASE,
         facet_hi=FACET_CODES["content_language"] * FACET_BASE,
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    read = next(c for k, c in rows if k == 0)
-    counts = {k: c for k, c in rows if k != 0}
+    region_code = FACET_CODES["region"]
+    read = 0
+    counts: dict[int, int] = {}
+    for key, everywhere, in_region in rows:
+        if key == 0:
+            read = everywhere
+            counts[-1] = in_region
+        elif key // FACET_BASE == region_code:
+            counts[key] = everywhere
+        elif in_region:
+            counts[key] = in_region
     return read, counts
 
 
