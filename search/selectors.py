@@ -5,15 +5,21 @@ How a query stays fast at 100,000 portraits (docs/search.md has the figures):
 1. The visitor's words become one ``tsquery`` (``search.text.query_parse``), with
    compound parts as alternatives, in German and, for another visitor language,
    OR-ed with the same query in that language's configuration.
-2. At most ``COUNT_CAP`` matches are read (their facet ids only). Fewer: count
-   and facet counts are exact, and every match is ranked. More: count and facets
-   are estimated from ``ESTIMATE_BUCKETS`` of the 100 sample buckets every row
-   carries (a GIN lookup, a few thousand rows at most) and marked as estimates,
-   and ranking reads a bounded candidate set: matches in title or summary first
-   (``head_vector``), then anywhere, ``RANK_CAP`` at most.
-3. ``ts_headline`` runs for the shown page only (20 rows).
-4. Only when nothing matches: each word is corrected to the nearest indexed word
+2. At most ``COUNT_CAP`` + 1 matches are read (their facet ids only; one hash
+   aggregation gives the count and every facet). Fewer: count and facet counts
+   are exact. More: they are estimated from the sample buckets every row
+   carries (about ``SAMPLE_ROWS`` rows of the table, found through the same GIN
+   index) and marked as estimates.
+3. Ranking (``ts_rank``) reads at most ``RANK_CAP`` + ``RANK_CAP // 4``
+   candidates: matches in title, summary or term names first (``head_vector``),
+   then matches anywhere. With fewer matches than ``RANK_CAP`` every match is
+   ranked.
+4. ``ts_headline`` runs for the shown page only (20 rows).
+5. Only when nothing matches: each word is corrected to the nearest indexed word
    by trigram similarity and the query runs once more.
+
+All statements run in one cursor and one transaction with sequential scans
+off: the planner otherwise scans the table for a common word.
 """
 
 import logging
@@ -42,7 +48,7 @@ logger = logging.getLogger(__name__)
 COUNT_CAP = 500
 RANK_CAP = 200
 # rows (not matches) a sample for estimates reads, whatever the table's size
-SAMPLE_ROWS = 2000
+SAMPLE_ROWS = 1000
 _cursor_var: ContextVar = ContextVar("search_cursor", default=None)
 TYPO_SIMILARITY = 0.4
 FACETS = ("region", *FACET_VOCABULARIES)
@@ -196,6 +202,12 @@ def _stats(query: SearchQuery, tsquery: str, *, sample: int = 0) -> tuple[int, d
     where, where_params = _conditions(query, tsquery=tsquery, region=False)
     params += where_params
     if sample:
+        # The sample's rows come from the facet index; the words are tested on
+        # those rows only (``IS TRUE`` keeps the planner from building the
+        # bitmap of every match of a common word, the costliest step).
+        where = where.replace(
+            "d.vector @@ %s::tsquery", "(d.vector @@ %s::tsquery) IS TRUE"
+        )
         where += " AND d.facet_keys && %s::int[]"
         params.append([facet_key("sample", b) for b in range(sample)])
         limit = ""
@@ -254,16 +266,26 @@ def _ranked(query: SearchQuery, tsquery: str, *, bounded: bool) -> list[tuple]:
         cursor.execute(sql, params)
         return cursor.fetchall()
     if bounded:
+        # Title, summary and term names first; matches elsewhere only to fill up
+        # (each tier is one GIN bitmap: run the second only when needed).
         head_where = where.replace("d.vector @@", "d.head_vector @@")
-        candidates = f"""(
-          (SELECT d.id FROM search_searchdocument d WHERE {head_where}
-           LIMIT {RANK_CAP})
-          UNION
-          (SELECT d.id FROM search_searchdocument d WHERE {where}
-           LIMIT {RANK_CAP // 4})
-        )"""
-        source = f"search_searchdocument d JOIN {candidates} c USING (id)"
-        params = params + params
+        cursor = _cursor()
+        cursor.execute(
+            f"SELECT d.id FROM search_searchdocument d WHERE {head_where} "
+            f"LIMIT {RANK_CAP}",
+            params,
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        if len(ids) < RANK_CAP:
+            cursor.execute(
+                f"SELECT d.id FROM search_searchdocument d WHERE {where} "
+                f"AND NOT (d.id = ANY(%s)) LIMIT {RANK_CAP // 4}",
+                [*params, ids],
+            )
+            ids += [row[0] for row in cursor.fetchall()]
+        source = "search_searchdocument d WHERE d.id = ANY(%s)"
+        source = f"(SELECT d.* FROM {source}) d"
+        params = [ids]
     else:
         source = f"search_searchdocument d WHERE {where}"
         source = f"(SELECT d.* FROM {source}) d"
@@ -419,10 +441,14 @@ def _sample_buckets() -> int:
     if _table_rows.get("at", 0) < time.monotonic() - 300:
         cursor = _cursor()
         cursor.execute(
-            "SELECT greatest(reltuples, 1) FROM pg_class "
+            "SELECT reltuples FROM pg_class "
             "WHERE oid = 'search_searchdocument'::regclass"
         )
-        _table_rows.update(rows=cursor.fetchone()[0], at=time.monotonic())
+        rows = cursor.fetchone()[0]
+        if rows <= 0:  # never analysed (a new table): count it once
+            cursor.execute("SELECT count(*) FROM search_searchdocument")
+            rows = cursor.fetchone()[0]
+        _table_rows.update(rows=max(rows, 1), at=time.monotonic())
     share = SAMPLE_ROWS / _table_rows["rows"]
     return max(1, min(SAMPLE_BUCKETS, round(SAMPLE_BUCKETS * share)))
 
@@ -449,21 +475,23 @@ def _search(query: SearchQuery) -> SearchResult:
 
 
 def _run(query: SearchQuery, tsquery: str, highlight: str) -> SearchResult:
-    read, counts = _stats(query, tsquery)
-    exact = read <= COUNT_CAP
-    scale = 1.0
-    if not exact:
-        buckets = _sample_buckets()
-        _read, counts = _stats(query, tsquery, sample=buckets)
-        scale = SAMPLE_BUCKETS / buckets
+    # First a sample (about SAMPLE_ROWS rows): cheap whatever the words. Only
+    # when it suggests few matches are all of them read, for exact figures.
+    buckets = _sample_buckets()
+    scale = SAMPLE_BUCKETS / buckets
+    sampled, counts = _stats(query, tsquery, sample=buckets)
+    # A small table is sampled whole: the sample is the exact answer.
+    exact = buckets == SAMPLE_BUCKETS
+    if not exact and sampled * scale <= 2 * COUNT_CAP:
+        read, exact_counts = _stats(query, tsquery)
+        if read <= COUNT_CAP:
+            exact, counts, scale = True, exact_counts, 1.0
     count = round(counts.get(-1, 0) * scale)
-    if not exact:
-        # An estimate never claims fewer than were actually read.
-        count = max(count, COUNT_CAP + 1) if not query.filters.get("region") else count
     ranked = _ranked(query, tsquery, bounded=not exact or count > RANK_CAP)
+    if not exact and count < len(ranked):
+        count = len(ranked)  # an estimate never claims fewer than were found
     size = query.page_size
-    reachable = min(count, len(ranked)) if not exact else len(ranked)
-    num_pages = max(1, -(-reachable // size))
+    num_pages = max(1, -(-len(ranked) // size))
     start = (query.page - 1) * size
     hits = _hits(ranked[start : start + size], highlight, query.language)
     return SearchResult(
