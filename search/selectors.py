@@ -51,6 +51,8 @@ RANK_CAP = 200
 SAMPLE_ROWS = 1000
 _cursor_var: ContextVar = ContextVar("search_cursor", default=None)
 TYPO_SIMILARITY = 0.4
+# the most clubs a region's directory lists (without words: all, by name)
+DIRECTORY_LIMIT = 5000
 FACETS = ("region", *FACET_VOCABULARIES)
 HIGHLIGHT_START, HIGHLIGHT_STOP = "\ue000", "\ue001"
 # A-D weights of ts_rank (D, C, B, A): title far above compound parts.
@@ -66,6 +68,11 @@ class SearchQuery:
     language: str = "de"
     page: int = 1
     page_size: int = 20
+    # how many pages a list without words may reach (the club directory lists
+    # every club of its region)
+    list_limit: int = RANK_CAP
+    # False: only the ranked ids (the directory shows its own cards)
+    with_hits: bool = True
 
 
 @dataclass
@@ -92,6 +99,8 @@ class SearchResult:
     page: int
     num_pages: int
     corrected: str = ""
+    # every ranked candidate's translation key, best first
+    ranked_keys: list[UUID] = field(default_factory=list)
 
 
 def _term_sql(term: Term, config: str, variant) -> tuple[str, list]:
@@ -250,17 +259,18 @@ def _ranked(query: SearchQuery, tsquery: str, *, bounded: bool) -> list[tuple]:
     one_language = query.language == "de"
     if not tsquery:
         # No words: alphabetical, one row per page (the visitor's language first).
+        limit = max(RANK_CAP, query.list_limit)
         if one_language:
             sql = f"""SELECT d.id, 0.0 FROM search_searchdocument d WHERE {where}
-            ORDER BY d.title_sort, d.id LIMIT {RANK_CAP}"""
+            ORDER BY d.title_sort, d.id LIMIT {limit}"""
         else:
             sql = f"""
             SELECT id, 0.0 FROM (
               SELECT DISTINCT ON (d.translation_key) d.id, d.title_sort
               FROM (SELECT * FROM search_searchdocument d WHERE {where}
-                    ORDER BY d.title_sort, d.id LIMIT {RANK_CAP * 2}) d
+                    ORDER BY d.title_sort, d.id LIMIT {limit * 2}) d
               ORDER BY d.translation_key, (d.language = %s) DESC
-            ) x ORDER BY title_sort, id LIMIT {RANK_CAP}"""
+            ) x ORDER BY title_sort, id LIMIT {limit}"""
             params.append(prefer)
         cursor = _cursor()
         cursor.execute(sql, params)
@@ -493,8 +503,20 @@ def _run(query: SearchQuery, tsquery: str, highlight: str) -> SearchResult:
     size = query.page_size
     num_pages = max(1, -(-len(ranked) // size))
     start = (query.page - 1) * size
-    hits = _hits(ranked[start : start + size], highlight, query.language)
+    hits = []
+    keys: list[UUID] = []
+    if query.with_hits:
+        hits = _hits(ranked[start : start + size], highlight, query.language)
+    elif ranked:
+        cursor = _cursor()
+        cursor.execute(
+            "SELECT id, translation_key FROM search_searchdocument WHERE id = ANY(%s)",
+            [[pk for pk, _score in ranked]],
+        )
+        by_id = dict(cursor.fetchall())
+        keys = [by_id[pk] for pk, _score in ranked if pk in by_id]
     return SearchResult(
+        ranked_keys=keys,
         count=count,
         count_exact=exact,
         hits=hits,
@@ -521,10 +543,11 @@ def directory_search(*, region, language: str, filters: dict[str, str]) -> list[
             text=filters.get("q", ""),
             filters=ids,
             language=language if language in LANGUAGE_CODES else "de",
-            page_size=RANK_CAP,
+            list_limit=DIRECTORY_LIMIT,
+            with_hits=False,
         )
     )
-    return [hit.translation_key for hit in result.hits]
+    return result.ranked_keys
 
 
 def facet_names(*, language: str, regions) -> dict[str, dict[int, tuple[str, str]]]:

@@ -77,6 +77,15 @@ def search_clubs(django_db_setup, django_db_blocker):
     """``{key: (region slug, page)}`` of every published club, plus the specials."""
     made = {}
     with django_db_blocker.unblock():
+        from wagtail.models import Page
+
+        # Everything made here (translated homes included) goes at the end.
+        last_ids = {}
+        for slug in ("dortmund", "potsdam", "halle"):
+            with schema_context(slug):
+                last_ids[slug] = Page.objects.order_by("-pk").values_list(
+                    "pk", flat=True
+                )[0]
         for key, spec in CLUBS.items():
             slug = spec[0]
             index = directory_ensure(slug)
@@ -142,12 +151,11 @@ def search_clubs(django_db_setup, django_db_blocker):
         connection.set_schema_to_public()
     yield made
     with django_db_blocker.unblock():
-        for slug in ("dortmund", "potsdam", "halle"):
+        for slug, last_id in last_ids.items():
             with schema_context(slug):
-                from wagtail.models import Page
-
-                for index in ClubIndexPage.objects.filter(slug=INDEX_SLUG):
-                    for translation in index.get_translations(inclusive=True):
-                        Page.objects.get(pk=translation.pk).delete()
+                for page in Page.objects.filter(pk__gt=last_id).order_by("path"):
+                    # a parent deleted first took its descendants with it
+                    if Page.objects.filter(pk=page.pk).exists():
+                        page.delete()
         SearchDocument.objects.all().delete()
         connection.set_schema_to_public()
