@@ -60,6 +60,8 @@ class SearchDocument(models.Model):
     facet_keys = ArrayField(models.IntegerField(), default=list)
     # text search configuration of the row's language (public.insist_de, ...)
     config = models.CharField(max_length=40)
+    # the title alone (A): the candidates of a very common word
+    title_vector = SearchVectorField(null=True)
     # title (A), summary and taxonomy names (B): the first candidates to rank
     head_vector = SearchVectorField(null=True)
     # head + body (C) + compound parts (D)
@@ -78,6 +80,7 @@ class SearchDocument(models.Model):
         indexes = [
             GinIndex(fields=["vector"], name="search_doc_vector"),
             GinIndex(fields=["head_vector"], name="search_doc_head_vector"),
+            GinIndex(fields=["title_vector"], name="search_doc_title_vector"),
             GinIndex(fields=["facet_keys"], name="search_doc_facets"),
             models.Index(fields=["title_sort"], name="search_doc_title_sort"),
             models.Index(fields=["translation_key"], name="search_doc_translation"),

@@ -50,6 +50,10 @@ RANK_CAP = 200
 # rows (not matches) a sample for estimates reads, whatever the table's size
 SAMPLE_ROWS = 1000
 _cursor_var: ContextVar = ContextVar("search_cursor", default=None)
+# ids of the matches the last stats pass read (the sample's, for common words)
+_sample_ids: ContextVar = ContextVar("search_sample_ids", default=None)
+# more estimated matches than this: a very common word (see _ranked)
+COMMON = 5 * 500
 TYPO_SIMILARITY = 0.4
 # the most clubs a region's directory lists (without words: all, by name)
 DIRECTORY_LIMIT = 5000
@@ -190,9 +194,10 @@ def _conditions(query: SearchQuery, *, tsquery: str, region: bool) -> tuple[str,
 # matches inside the region filter: region counts ignore it (a preselected region
 # is one click from all regions), every other facet counts within it.
 _STATS = """
-SELECT k, {count} AS all_matches, {count} FILTER (WHERE in_region) AS in_region
+SELECT k, {count} AS all_matches, {count} FILTER (WHERE in_region) AS in_region,
+  (array_agg(m.id) FILTER (WHERE k = 0 AND in_region))[1:{ids}] AS ids
 FROM (
-  SELECT d.translation_key, d.facet_keys, {region} AS in_region
+  SELECT d.id, d.translation_key, d.facet_keys, {region} AS in_region
   FROM search_searchdocument d WHERE {where} {limit}
 ) m CROSS JOIN LATERAL unnest(array_prepend(0, m.facet_keys)) k
 WHERE k < {facet_hi}
@@ -230,6 +235,7 @@ def _stats(query: SearchQuery, tsquery: str, *, sample: int = 0) -> tuple[int, d
         limit=limit,
         region=region_sql,
         facet_hi=FACET_CODES["content_language"] * FACET_BASE,
+        ids=RANK_CAP,
     )
     cursor = _cursor()
     cursor.execute(sql, params)
@@ -237,10 +243,11 @@ def _stats(query: SearchQuery, tsquery: str, *, sample: int = 0) -> tuple[int, d
     region_code = FACET_CODES["region"]
     read = 0
     counts: dict[int, int] = {}
-    for key, everywhere, in_region in rows:
+    for key, everywhere, in_region, ids in rows:
         if key == 0:
             read = everywhere
             counts[-1] = in_region
+            _sample_ids.set(ids or [])
         elif key // FACET_BASE == region_code:
             counts[key] = everywhere
         elif in_region:
@@ -248,11 +255,17 @@ def _stats(query: SearchQuery, tsquery: str, *, sample: int = 0) -> tuple[int, d
     return read, counts
 
 
-def _ranked(query: SearchQuery, tsquery: str, *, bounded: bool) -> list[tuple]:
+def _ranked(
+    query: SearchQuery, tsquery: str, *, bounded: bool, common: bool = False
+) -> list[tuple]:
     """(id, score) of every candidate, best first, one per translation.
 
     ``bounded``: more matches than ``RANK_CAP``; rank matches in title, summary
     and term names first (``head_vector``), then matches anywhere.
+    ``common``: a word a large share of all portraits contain. Even a LIMIT-ed
+    GIN lookup in the summaries builds the bitmap of every match (8 to 18 ms at
+    100,000 portraits), so the candidates are the title matches (few titles
+    hold such a word) and, to fill up, the sample's matches already read.
     """
     where, params = _conditions(query, tsquery=tsquery, region=True)
     prefer = query.language
@@ -275,7 +288,22 @@ def _ranked(query: SearchQuery, tsquery: str, *, bounded: bool) -> list[tuple]:
         cursor = _cursor()
         cursor.execute(sql, params)
         return cursor.fetchall()
-    if bounded:
+    if common:
+        title_where = where.replace("d.vector @@", "d.title_vector @@")
+        cursor = _cursor()
+        cursor.execute(
+            f"SELECT d.id FROM search_searchdocument d WHERE {title_where} "
+            f"LIMIT {RANK_CAP}",
+            params,
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        seen = set(ids)
+        fill = [pk for pk in (_sample_ids.get() or []) if pk not in seen]
+        ids += fill[: RANK_CAP + RANK_CAP // 4 - len(ids)]
+        source = "search_searchdocument d WHERE d.id = ANY(%s)"
+        source = f"(SELECT d.* FROM {source}) d"
+        params = [ids]
+    elif bounded:
         # Title, summary and term names first; matches elsewhere only to fill up
         # (each tier is one GIN bitmap: run the second only when needed).
         head_where = where.replace("d.vector @@", "d.head_vector @@")
@@ -497,7 +525,12 @@ def _run(query: SearchQuery, tsquery: str, highlight: str) -> SearchResult:
         if read <= COUNT_CAP:
             exact, counts, scale = True, exact_counts, 1.0
     count = round(counts.get(-1, 0) * scale)
-    ranked = _ranked(query, tsquery, bounded=not exact or count > RANK_CAP)
+    ranked = _ranked(
+        query,
+        tsquery,
+        bounded=not exact or count > RANK_CAP,
+        common=not exact and count > COMMON,
+    )
     if not exact and count < len(ranked):
         count = len(ranked)  # an estimate never claims fewer than were found
     size = query.page_size

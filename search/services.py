@@ -18,7 +18,8 @@ from tenants.context import in_public, in_region
 
 _COLUMNS = (
     "region_id, page_id, language, translation_key, title, title_sort, slug, path, "
-    "summary, body, facet_keys, config, head_vector, vector, indexed_at"
+    "summary, body, facet_keys, config, title_vector, head_vector, vector, "
+    "indexed_at"
 )
 _HEAD = (
     "setweight(to_tsvector({c}, %(text_a)s), 'A') || "
@@ -28,7 +29,8 @@ _UPSERT = f"""
 INSERT INTO search_searchdocument ({_COLUMNS})
 SELECT %(region_id)s, %(page_id)s, %(language)s, %(translation_key)s, %(title)s,
        lower(%(title)s), %(slug)s, %(path)s, %(summary)s, %(body)s,
-       %(facet_keys)s, %(config)s, head, head
+       %(facet_keys)s, %(config)s, setweight(to_tsvector(cfg, %(text_a)s), 'A'),
+       head, head
          || setweight(to_tsvector(cfg, %(text_c)s), 'C')
          || setweight(to_tsvector(cfg, %(text_d)s), 'D'), now()
 FROM (SELECT %(config)s::regconfig AS cfg) c,
@@ -38,6 +40,7 @@ ON CONFLICT (region_id, page_id, language) DO UPDATE SET
   title_sort = EXCLUDED.title_sort, slug = EXCLUDED.slug, path = EXCLUDED.path,
   summary = EXCLUDED.summary, body = EXCLUDED.body,
   facet_keys = EXCLUDED.facet_keys, config = EXCLUDED.config,
+  title_vector = EXCLUDED.title_vector,
   head_vector = EXCLUDED.head_vector, vector = EXCLUDED.vector,
   indexed_at = EXCLUDED.indexed_at
 """

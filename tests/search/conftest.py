@@ -46,7 +46,7 @@ def portrait_publish(index, *, key, spec, publish=True):
         summary=summary,
         offers=offers,
         seeks=seeks,
-        district=District.objects.get(name=district) if district else None,
+        district=District.objects.get(name_de=district) if district else None,
         organisation_kind=OrganisationKind.objects.get(slug=kind),
         migration_reference=MigrationReference.objects.get(slug=migration),
         live=False,

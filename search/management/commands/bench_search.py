@@ -146,6 +146,11 @@ class Command(BaseCommand):
                 if model._meta.db_table not in tables:
                     editor.create_model(model)
         with connection.cursor() as cursor:
+            # a bench database made by an older version of the table
+            cursor.execute(
+                "ALTER TABLE search_searchdocument "
+                "ADD COLUMN IF NOT EXISTS title_vector tsvector"
+            )
             for region_id, (city, _d) in CITIES.items():
                 cursor.execute(
                     "INSERT INTO tenants_region (id, schema_name, name, created_on) "
@@ -225,10 +230,11 @@ class Command(BaseCommand):
                 f"""
                 INSERT INTO search_searchdocument (region_id, page_id, language,
                   translation_key, title, title_sort, slug, path, summary, body,
-                  facet_keys, config, head_vector, vector, indexed_at)
+                  facet_keys, config, title_vector, head_vector, vector, indexed_at)
                 SELECT region_id, page_id, 'de', translation_key, title, lower(title),
                   'verein-' || page_id, '/vereine/verein-' || page_id || '/', summary,
-                  body, facet_keys, '{cfg}', head, head
+                  body, facet_keys, '{cfg}', setweight(to_tsvector('{cfg}', a), 'A'),
+                  head, head
                     || setweight(to_tsvector('{cfg}', c), 'C')
                     || setweight(to_tsvector('{cfg}', d), 'D'), now()
                 FROM bench_stage, LATERAL (SELECT
@@ -253,6 +259,10 @@ class Command(BaseCommand):
                 "CREATE INDEX search_doc_facets ON search_searchdocument "
                 "USING gin (facet_keys)"
             )
+            cursor.execute(
+                "CREATE INDEX search_doc_title_vector ON search_searchdocument "
+                "USING gin (title_vector)"
+            )
             cursor.execute("DROP TABLE bench_stage")
             cursor.execute("VACUUM ANALYZE search_searchdocument")
         return time.monotonic() - started
@@ -261,6 +271,11 @@ class Command(BaseCommand):
         """Wagtail's database backend's index: one table per region schema."""
         started = time.monotonic()
         with connection.cursor() as cursor:
+            # a bench database made by an older version of the table
+            cursor.execute(
+                "ALTER TABLE search_searchdocument "
+                "ADD COLUMN IF NOT EXISTS title_vector tsvector"
+            )
             for region_id, (city, _d) in CITIES.items():
                 schema = f"bench_{city.lower()}"
                 cursor.execute(
