@@ -293,7 +293,7 @@ def portraits(*, count: int, vocab: dict, seed: int = 7):
 def vector_texts(*, title: str, summary: str, body: str, term_text: str) -> tuple:
     """The four weighted texts, exactly as ``search.documents.page_row`` makes them."""
     return (
-        fold(title),
+        f"{fold(title)} {compound_parts_text(title)}",
         fold(f"{summary} {term_text}"),
         fold(body),
         compound_parts_text(f"{title} {summary} {term_text} {body}"),

@@ -142,7 +142,9 @@ def page_row(*, page: Page, region, names: TermNames) -> IndexRow | None:
         body=body,
         facet_keys=sorted(set(keys)),
         config=config_for(language),
-        text_a=fold(title),
+        # the title's compound parts count as title words ("Kultur" finds
+        # "Kulturverein ..." among the first candidates)
+        text_a=f"{fold(title)} {compound_parts_text(title)}",
         text_b=fold(f"{summary} {term_text}"),
         text_c=fold(body),
         text_d=compound_parts_text(f"{title} {summary} {term_text} {body}"),

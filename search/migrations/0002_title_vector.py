@@ -7,7 +7,7 @@ from django.db import migrations
 
 def fill_title_vectors(apps, schema_editor):
     """Rows written before this field: their title vector, folded as on publish."""
-    from search.text import fold
+    from search.text import compound_parts_text, fold
 
     Document = apps.get_model("search", "SearchDocument")
     with schema_editor.connection.cursor() as cursor:
@@ -15,7 +15,7 @@ def fill_title_vectors(apps, schema_editor):
             cursor.execute(
                 "UPDATE search_searchdocument SET title_vector = "
                 "setweight(to_tsvector(%s::regconfig, %s), 'A') WHERE id = %s",
-                [config, fold(title), pk],
+                [config, f"{fold(title)} {compound_parts_text(title)}", pk],
             )
 
 

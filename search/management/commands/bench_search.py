@@ -222,8 +222,8 @@ class Command(BaseCommand):
                         )
                         progress.advance(task)
             cursor.execute(
-                "DROP INDEX IF EXISTS search_doc_vector, "
-                "search_doc_head_vector, search_doc_facets"
+                "DROP INDEX IF EXISTS search_doc_vector, search_doc_head_vector, "
+                "search_doc_title_vector, search_doc_facets"
             )
             cfg = CONFIGS["de"]
             cursor.execute(
