@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install lint messages bench stop clean
+.PHONY: demo test install lint messages bench bench-search stop clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,13 @@ test: install
 	$(BIN)/pytest --reuse-db $(PYTEST_ARGS)
 
 # Server time and SQL queries of the main pages on the demo content (make demo first).
-bench: install
+bench: install bench-search
 	$(BIN)/python manage.py bench_pages
+
+# Search at 10,000 and 100,000 synthetic portraits against Wagtail's database
+# backend, in its own database (<name>_searchbench): never touches the demo data.
+bench-search: install
+	$(BIN)/python manage.py bench_search
 
 lint: install
 	$(BIN)/ruff check .

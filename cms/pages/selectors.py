@@ -7,6 +7,7 @@ queries: related terms, images and renditions are fetched in bulk.
 from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
@@ -142,10 +143,44 @@ def directory_filter_fields(*, filters: dict[str, str], region: Region) -> list[
     return fields
 
 
-def portraits_for_directory(*, index, filters: dict[str, str]):
+def _directory_search():
+    """The search index's directory filter (``INSIST_DIRECTORY_SEARCH``), if set.
+
+    cms never imports search: the platform's settings name the function.
+    """
+    path = getattr(settings, "INSIST_DIRECTORY_SEARCH", "")
+    return import_string(path) if path else None
+
+
+class _RankedPortraits:
+    """Portraits in the order the search index ranked them, read page by page."""
+
+    def __init__(self, queryset, keys):
+        self.queryset, self.keys = queryset, keys
+
+    def __len__(self):
+        return len(self.keys)
+
+    def count(self):
+        return len(self.keys)
+
+    def __getitem__(self, window):
+        keys = self.keys[window]
+        found = {
+            p.translation_key: p for p in self.queryset.filter(translation_key__in=keys)
+        }
+        return [found[k] for k in keys if k in found]
+
+
+def portraits_for_directory(*, index, filters: dict[str, str], region=None):
     from cms.pages.models import ClubPortraitPage
 
     portraits = ClubPortraitPage.objects.live().public().child_of(index)
+    hook = _directory_search() if region is not None else None
+    if hook is not None:
+        # One code path and one ranking with the cross-region search.
+        keys = hook(region=region, language=index.locale.language_code, filters=filters)
+        return _RankedPortraits(_portrait_cards(portraits), keys)
     if filters.get("q"):
         # A plain name filter; the cross-region search lives in search/.
         portraits = portraits.filter(

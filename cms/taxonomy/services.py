@@ -29,6 +29,7 @@ from cms.taxonomy.selectors import (
     term_use_regions,
     term_uses,
 )
+from cms.taxonomy.signals import terms_changed_send
 from tenants.context import in_public, in_region, runs_in_public
 from tenants.models import Region
 
@@ -290,6 +291,8 @@ def term_merge(*, source: Term, target: Term) -> dict[str, dict[str, int]]:
             if count:
                 moved.setdefault(region.slug, {})[use.label] = count
     _term_remove(source)
+    # Copies of the uses (the search index) follow, in this transaction.
+    terms_changed_send(vocabulary=type(source), term_ids=[source.pk, target.pk])
     return moved
 
 

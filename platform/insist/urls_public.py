@@ -1,8 +1,9 @@
 """URLs of the portal (public schema): no Wagtail here, its tables are per region."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import include, path
 
 from cms.materials import views as materials
 from insist.api import api
@@ -30,3 +31,7 @@ urlpatterns = [
     ),
     path("", portal_home, name="portal-home"),
 ]
+# The cross-region search, in German at /suche/ and under every language prefix.
+urlpatterns += i18n_patterns(
+    path("", include("search.urls")), prefix_default_language=False
+)

@@ -31,6 +31,7 @@ if settings.DEBUG:
 
 # German at /, every other language under its prefix (/en/, /ar/, ...).
 urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

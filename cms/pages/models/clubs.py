@@ -31,7 +31,9 @@ class ClubIndexPage(SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = selectors.directory_filters_from(request.GET)
-        portraits = selectors.portraits_for_directory(index=self, filters=filters)
+        portraits = selectors.portraits_for_directory(
+            index=self, filters=filters, region=getattr(request, "tenant", None)
+        )
         paginator = Paginator(portraits, DIRECTORY_PAGE_SIZE)
         page_obj = paginator.get_page(request.GET.get("seite"))
         query = request.GET.copy()
@@ -228,6 +230,33 @@ class ClubPortraitPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.portrait_details(portrait=self))
         return context
+
+    def search_document(self) -> dict:
+        """What the cross-region search indexes of this portrait.
+
+        The search app asks for it on publish (cms never imports search): text
+        by weight and the taxonomy ids its facets count.
+        """
+        description = self.description.stream_block.get_searchable_content(
+            self.description
+        )
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "body": [self.offers, self.seeks, *description],
+            "terms": {
+                "activity": [t.pk for t in self.fields_of_activity.all()],
+                "target_group": [t.pk for t in self.target_groups.all()],
+                "language": [t.pk for t in self.languages.all()],
+                "district": [self.district_id] if self.district_id else [],
+                "organisation_type": (
+                    [self.organisation_kind_id] if self.organisation_kind_id else []
+                ),
+                "migration": (
+                    [self.migration_reference_id] if self.migration_reference_id else []
+                ),
+            },
+        }
 
 
 class ClubLink(Orderable):

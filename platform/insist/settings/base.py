@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 
 from insist.database import database_settings
+from insist.settings.search import *  # noqa: F403
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 PROJECT_DIR = BASE_DIR / "platform" / "insist"
@@ -37,6 +38,7 @@ SHARED_APPS = [
     "modeltranslation",
     "cms.taxonomy",
     "cms.materials",
+    "search",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
