@@ -9,25 +9,22 @@ service takes ``region=``.
 
 import logging
 
-from django.db import connection
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
 from cms.taxonomy.signals import terms_changed
 from search import services
+from tenants.context import current_region, is_public
 
 logger = logging.getLogger(__name__)
 
 
 def _region():
-    """The region whose schema the connection is in, or None (the portal)."""
-    from tenants.models import Region
-
-    schema = getattr(connection, "schema_name", None)
-    if not schema or schema == "public":
-        return None
-    return Region.objects.filter(schema_name=schema).first()
+    """The region a page signal fired in (None on the portal): a page row has no
+    region column, so the schema it is written to is its region."""
+    region = current_region()
+    return None if is_public(region) else region
 
 
 def on_page_published(sender, instance, **kwargs):

@@ -26,7 +26,9 @@ class Command(BaseCommand):
         for region in region_list(slugs=regions).order_by("schema_name"):
             started = time.monotonic()
             self.stdout.write(f"{region.slug}: loading demo content ...")
-            lines = demo_content_load(region=region) + materials_demo_load(region=region)
+            lines = demo_content_load(region=region) + materials_demo_load(
+                region=region
+            )
             for line, changed in lines:
                 style = self.style.SUCCESS if changed else (lambda text: text)
                 self.stdout.write(style(f"  {line}"))
