@@ -1,14 +1,14 @@
 """URLs of a region's host: its Wagtail admin, documents and pages."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from insist.api import api
+from insist.media import region_media
 
 urlpatterns = [
     path("api/", api.urls),
@@ -17,10 +17,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Only the host's own region's files, never documents (DESIGN.md, trap 9).
+# Production: nginx serves /media/ by the same rules (deploy/nginx/insist.conf).
+urlpatterns += [
+    re_path(r"^media/(?P<region>[a-z0-9_]+)/(?P<path>.+)$", region_media),
+]
 
 # German at /, every other language under its prefix (/en/, /ar/, ...).
 urlpatterns += i18n_patterns(
