@@ -21,7 +21,9 @@ def region_media(request, region: str, path: str):
     tenant = getattr(request, "tenant", None)
     if tenant is None or tenant.schema_name != region:
         raise Http404("No such file on this host.")
-    first = Path(path).parts[0] if path else ""
-    if first in PRIVATE_FOLDERS:
+    parts = Path(path).parts
+    if ".." in parts or not parts:
+        raise Http404("No such file on this host.")
+    if parts[0] in PRIVATE_FOLDERS:
         raise Http404("Documents are served through /documents/.")
     return serve(request, path, document_root=Path(settings.MEDIA_ROOT) / region)
