@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.module_loading import autodiscover_modules
 
 from tenants.context import in_public, in_region
@@ -37,10 +37,12 @@ class PersonalDataProvider:
     name: str = ""
     scopes: tuple[str, ...] = ("region",)
 
-    def export(self, *, email: str) -> list[dict]:
+    def export(self, *, email: str, region) -> list[dict]:
+        """Records about ``email``; ``region`` is None in the portal's schema."""
         raise NotImplementedError
 
-    def erase(self, *, email: str) -> list[str]:
+    def erase(self, *, email: str, region) -> list[str]:
+        """Erase them; one line per change."""
         raise NotImplementedError
 
 
@@ -58,11 +60,12 @@ def personal_data_providers() -> list[PersonalDataProvider]:
     return [_PROVIDERS[name] for name in sorted(_PROVIDERS)]
 
 
-def _schemas() -> Iterator[tuple[str, str, object]]:
-    """``(scope, slug, context manager factory)`` for the portal and each region."""
-    yield "public", "public", in_public
+def _schemas() -> Iterator[tuple[str, str, object, object]]:
+    """``(scope, slug, region or None, context manager factory)`` for the portal
+    and each region."""
+    yield "public", "public", None, in_public
     for region in region_list():
-        yield "region", region.slug, lambda region=region: in_region(region)
+        yield "region", region.slug, region, lambda region=region: in_region(region)
 
 
 def email_fingerprint(email: str) -> str:
@@ -75,12 +78,12 @@ def personal_data_export(*, email: str) -> dict:
     email = email.strip()
     found: dict[str, dict[str, list[dict]]] = {}
     providers = personal_data_providers()
-    for scope, slug, context in _schemas():
+    for scope, slug, region, context in _schemas():
         with context():
             for provider in providers:
                 if scope not in provider.scopes:
                     continue
-                records = provider.export(email=email)
+                records = provider.export(email=email, region=region)
                 if records:
                     found.setdefault(slug, {})[provider.name] = records
     return {"email": email, "schemas": found}
@@ -105,12 +108,12 @@ def personal_data_erase(*, email: str, dry_run: bool = False) -> ErasureReport:
     email = email.strip()
     report = ErasureReport(email=email, dry_run=dry_run)
     providers = personal_data_providers()
-    for scope, slug, context in _schemas():
+    for scope, slug, region, context in _schemas():
         with context(), transaction.atomic():
             for provider in providers:
                 if scope not in provider.scopes:
                     continue
-                lines = provider.erase(email=email)
+                lines = provider.erase(email=email, region=region)
                 if lines:
                     report.changes.setdefault(slug, {})[provider.name] = lines
             if dry_run:
@@ -138,7 +141,7 @@ class UserAccounts(PersonalDataProvider):
     def _users(self, email):
         return get_user_model().objects.filter(email__iexact=email)
 
-    def export(self, *, email):
+    def export(self, *, email, region):
         return [
             {
                 "username": user.get_username(),
@@ -152,9 +155,29 @@ class UserAccounts(PersonalDataProvider):
             for user in self._users(email).order_by("pk")
         ]
 
-    def erase(self, *, email):
+    def erase(self, *, email, region):
         lines = []
         for user in self._users(email).order_by("pk"):
             lines.append(f"deleted the account '{user.get_username()}'")
-            user.delete()
+            if region is None:
+                self._delete_portal_user(user)
+            else:
+                user.delete()
         return lines
+
+    @staticmethod
+    def _delete_portal_user(user):
+        # Django's delete() collects every model that points to users, Wagtail's
+        # region-only tables included, which the public schema does not have:
+        # delete the portal's own rows, then the user.
+        from django.contrib.admin.models import LogEntry
+
+        user.groups.clear()
+        user.user_permissions.clear()
+        LogEntry.objects.filter(user_id=user.pk).delete()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {connection.ops.quote_name(user._meta.db_table)} "
+                "WHERE id = %s",
+                [user.pk],
+            )

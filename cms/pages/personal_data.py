@@ -24,7 +24,7 @@ class EventRegistrations(PersonalDataProvider):
             "event"
         )
 
-    def export(self, *, email):
+    def export(self, *, email, region):
         return [
             {
                 "event": registration.event.title,
@@ -41,7 +41,7 @@ class EventRegistrations(PersonalDataProvider):
             for registration in self._registrations(email).order_by("pk")
         ]
 
-    def erase(self, *, email):
+    def erase(self, *, email, region):
         lines = [
             f"deleted the registration for '{registration.event.title}' "
             f"(event {registration.event_id})"
@@ -65,7 +65,7 @@ class PortraitContacts(PersonalDataProvider):
 
     name = "portrait_contacts"
 
-    def export(self, *, email):
+    def export(self, *, email, region):
         records = [
             {
                 "page": portrait.title,
@@ -95,7 +95,7 @@ class PortraitContacts(PersonalDataProvider):
         ]
         return records
 
-    def erase(self, *, email):
+    def erase(self, *, email, region):
         lines = []
         portraits = ClubPortraitPage.objects.filter(contact_email__iexact=email)
         for portrait in portraits.order_by("pk"):

@@ -98,6 +98,7 @@ def test_admin_has_a_policy_it_works_under(regions, region_client, make_user):
 
 def test_portal_admin_has_the_admin_policy(regions, portal_client):
     response = portal_client.get("/admin/login/")
-    assert "'unsafe-inline'" in _directives(response["Content-Security-Policy"])[
-        "style-src"
-    ]
+    assert (
+        "'unsafe-inline'"
+        in _directives(response["Content-Security-Policy"])["style-src"]
+    )

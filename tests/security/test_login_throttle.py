@@ -14,9 +14,7 @@ PASSWORD = "pw-Insist-2026"
 
 
 def _login(client, username, password):
-    return client.post(
-        "/admin/login/", {"username": username, "password": password}
-    )
+    return client.post("/admin/login/", {"username": username, "password": password})
 
 
 def _hammer(client, username, times=20):

@@ -41,7 +41,10 @@ def test_image_file_is_served_on_its_own_host_only(regions, region_client, media
     assert region_client("dortmund").get(url).status_code == 200
     for other in ("halle", "potsdam"):
         assert region_client(other).get(url).status_code == 404
-    assert region_client("dortmund").get(url.replace("dortmund", "halle")).status_code == 404
+    assert (
+        region_client("dortmund").get(url.replace("dortmund", "halle")).status_code
+        == 404
+    )
 
 
 def test_media_paths_cannot_climb_out_of_the_region(regions, region_client, media_root):
@@ -58,7 +61,9 @@ def test_media_paths_cannot_climb_out_of_the_region(regions, region_client, medi
 
 
 @pytest.mark.parametrize("slug", ["dortmund", "halle", "potsdam"])
-def test_documents_are_never_served_from_media(slug, regions, region_client, media_root):
+def test_documents_are_never_served_from_media(
+    slug, regions, region_client, media_root
+):
     with schema_context("dortmund"):
         document = _document("protokoll", b"nur-dortmund")
         media_url = document.file.url
