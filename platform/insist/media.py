@@ -11,12 +11,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import Http404
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 # Folders under a region's media root that are never served by URL.
 PRIVATE_FOLDERS = ("documents",)
 
 
+@require_safe
 def region_media(request, region: str, path: str):
     tenant = getattr(request, "tenant", None)
     if tenant is None or tenant.schema_name != region:
