@@ -32,7 +32,8 @@ PROBE = b"""
 window.__csp = [];
 document.addEventListener("securitypolicyviolation", function (event) {
   window.__csp.push(event.violatedDirective + " " + (event.blockedURI || "inline"));
-  document.documentElement.setAttribute("data-csp-violations", window.__csp.join(" | "));
+  var seen = window.__csp.join(" | ");
+  document.documentElement.setAttribute("data-csp-violations", seen);
 });
 document.addEventListener("DOMContentLoaded", function () {
   document.documentElement.setAttribute("data-csp-probe", "ran");
