@@ -124,7 +124,18 @@ def registration_page(event, request):
     # Past the per-address limit the answer stays the same, but no more mail
     # goes to that inbox.
     if not rate_limit_exceeded(name="registration-email", subject=email):
-        _mail(event, request, registration=registration, token=token)
+        try:
+            _mail(event, request, registration=registration, token=token)
+        except Exception:  # the mail server: the visitor must hear of it
+            logger.exception("registration mail for event %s failed", event.pk)
+            form.add_error(
+                None,
+                _(
+                    "We could not send you the confirmation email. Please try "
+                    "again later."
+                ),
+            )
+            return _render(event, request, form, status=503)
     messages.success(request, _sent_message())
     return redirect(event.url)
 

@@ -89,3 +89,21 @@ def test_one_address_gets_no_more_mail_past_its_limit(
     # The same answer every time, but the inbox is spared from the third on.
     assert {a.status_code for a in answers} == {302}
     assert len(mailoutbox) == 2
+
+
+def test_a_mail_server_failure_is_said_not_hidden(regions, region_client, settings):
+    settings.EMAIL_BACKEND = "tests.security.test_registration_abuse.BrokenMail"
+    url = _event_url("halle")
+    response = _post(region_client("halle"), url, "erika@example.org")
+    assert response.status_code == 503
+    assert "confirmation email" in response.content.decode() or (
+        "Bestätigungs" in response.content.decode()
+    )
+
+
+class BrokenMail:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("no mail server")
