@@ -72,3 +72,16 @@ def test_retention_days_are_a_setting(regions, settings):
         assert list(EventRegistration.objects.values_list("email", flat=True)) == [
             "b@example.org"
         ]
+
+
+def test_the_deployment_runs_the_purge_daily():
+    from pathlib import Path
+
+    from django.conf import settings
+
+    folder = Path(settings.BASE_DIR) / "deploy" / "systemd"
+    service = (folder / "insist-registrations-purge.service").read_text()
+    timer = (folder / "insist-registrations-purge.timer").read_text()
+    assert "manage.py registrations_purge" in service
+    assert "--settings=insist.settings.production" in service
+    assert "OnCalendar=*-*-* 03:17:00" in timer and "Persistent=true" in timer
