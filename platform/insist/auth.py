@@ -14,10 +14,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms.auth import LoginForm
+from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 
 from tenants.throttle import (
     client_address,
+    rate_limit_exceeded,
     throttle_count,
     throttle_hit,
     throttle_reset,
@@ -88,3 +89,21 @@ class ThrottledLoginForm(_ThrottleMessage, LoginForm):
 
 class ThrottledAdminLoginForm(_ThrottleMessage, AdminAuthenticationForm):
     """The portal's Django admin login form."""
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Wagtail's password reset form (``WAGTAILADMIN_USER_PASSWORD_RESET_FORM``),
+    a public form that sends email: past the limits per client address and per
+    address (``INSIST_RATE_LIMITS``) it sends nothing, and says the same as
+    always, so it can neither flood an inbox nor tell which addresses exist."""
+
+    def save(self, *args, request=None, **kwargs):
+        if request is not None and rate_limit_exceeded(
+            name="password-reset-ip", subject=client_address(request)
+        ):
+            return None
+        if rate_limit_exceeded(
+            name="password-reset-email", subject=self.cleaned_data["email"]
+        ):
+            return None
+        return super().save(*args, request=request, **kwargs)

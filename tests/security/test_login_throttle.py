@@ -92,3 +92,28 @@ def test_portal_admin_login_is_throttled_too(regions, make_user, portal_client):
     response = _login(portal_client, "root", PASSWORD)
     assert response.status_code == 200
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in response.content.decode()
+
+
+def test_password_reset_mails_are_limited_without_telling(
+    regions, make_user, region_client, settings, mailoutbox
+):
+    settings.INSIST_RATE_LIMITS = {
+        **settings.INSIST_RATE_LIMITS,
+        "password-reset-ip": (3, 3600),
+        "password-reset-email": (2, 3600),
+    }
+    make_user("dortmund", "ada", groups=["Editors"])
+    client = region_client("dortmund")
+    answers = [
+        client.post("/admin/password_reset/", {"email": "ada@example.org"})
+        for _ in range(3)
+    ]
+    # The same answer every time; the inbox gets two mails, not three.
+    assert {(a.status_code, a["Location"]) for a in answers} == {
+        (302, "/admin/password_reset/done/")
+    }
+    assert len(mailoutbox) == 2
+    # The client's own limit: past it, nothing is sent for any address.
+    make_user("dortmund", "bea", groups=["Editors"])
+    client.post("/admin/password_reset/", {"email": "bea@example.org"})
+    assert len(mailoutbox) == 2

@@ -80,6 +80,7 @@ INSIST_PROTECTED_MEDIA_URL = "/protected-media/"
 # LOGIN_LOCKOUT_SECONDS, that login is refused for LOGIN_LOCKOUT_SECONDS.
 AUTHENTICATION_BACKENDS = ["insist.auth.ThrottledModelBackend"]
 WAGTAILADMIN_USER_LOGIN_FORM = "insist.auth.ThrottledLoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "insist.auth.ThrottledPasswordResetForm"
 INSIST_LOGIN_FAILURE_LIMIT = env.int("INSIST_LOGIN_FAILURE_LIMIT", default=10)
 INSIST_LOGIN_IP_FAILURE_LIMIT = env.int("INSIST_LOGIN_IP_FAILURE_LIMIT", default=50)
 INSIST_LOGIN_LOCKOUT_SECONDS = env.int("INSIST_LOGIN_LOCKOUT_SECONDS", default=900)
@@ -90,6 +91,8 @@ INSIST_LOGIN_LOCKOUT_SECONDS = env.int("INSIST_LOGIN_LOCKOUT_SECONDS", default=9
 INSIST_RATE_LIMITS = {
     "registration-ip": (10, 3600),
     "registration-email": (3, 3600),
+    "password-reset-ip": (10, 3600),
+    "password-reset-email": (3, 3600),
 }
 
 # --- Event registration and retention -----------------------------------------

@@ -14,6 +14,11 @@ MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa:
 # Every test posts from 127.0.0.1: the form limits would carry over between tests
 # through the cache. tests/security sets the real ones where it tests them.
 INSIST_RATE_LIMITS = {
-    "registration-ip": (10_000, 3600),
-    "registration-email": (10_000, 3600),
-}  # noqa: E501
+    name: (10_000, 3600)
+    for name in (
+        "registration-ip",
+        "registration-email",
+        "password-reset-ip",
+        "password-reset-email",
+    )
+}
