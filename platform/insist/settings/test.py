@@ -13,12 +13,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
 # Every test posts from 127.0.0.1: the form limits would carry over between tests
 # through the cache. tests/security sets the real ones where it tests them.
-INSIST_RATE_LIMITS = {
-    name: (10_000, 3600)
-    for name in (
+INSIST_RATE_LIMITS = dict.fromkeys(
+    (
         "registration-ip",
         "registration-email",
         "password-reset-ip",
         "password-reset-email",
-    )
-}
+    ),
+    (10000, 3600),
+)
