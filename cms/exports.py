@@ -23,3 +23,22 @@ class NeutralisedExportMixin:
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         return spreadsheet_cell_neutralise(value)
+
+
+def spreadsheet_exports_neutralise() -> None:
+    """Neutralise every Wagtail export, not only the views that use the mixin:
+    reports (aging pages, locked pages, site history), snippet and model
+    viewsets and form submissions all write through
+    ``SpreadsheetExportMixin.preprocess_field_value``, and an editor's page title
+    or a visitor's name reaches several of them. Idempotent."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    if getattr(SpreadsheetExportMixin, "_cells_neutralised", False):
+        return
+    original = SpreadsheetExportMixin.preprocess_field_value
+
+    def preprocess_field_value(self, field, value, export_format):
+        return spreadsheet_cell_neutralise(original(self, field, value, export_format))
+
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+    SpreadsheetExportMixin._cells_neutralised = True

@@ -3,8 +3,11 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from cms.exports import NeutralisedExportMixin
+from cms.exports import NeutralisedExportMixin, spreadsheet_exports_neutralise
 from cms.pages.models import EventRegistration
+
+# Wagtail imports this module when its admin URLs load, before any export.
+spreadsheet_exports_neutralise()
 
 
 class EventRegistrationIndexView(NeutralisedExportMixin, IndexView):

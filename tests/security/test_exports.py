@@ -76,3 +76,21 @@ def test_registrations_xlsx_has_no_formula_cells(export_client):
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             assert cell.data_type != "f"
+
+
+def test_wagtail_reports_are_neutralised_too(regions, make_user, region_client):
+    from tests.cms.factories import StandardPageFactory, region_home
+
+    with schema_context("halle"):
+        page = StandardPageFactory(parent=region_home(), title="=1+1", slug="formel")
+        page.save_revision().publish()
+    user = make_user("halle", "ada", superuser=True)
+    client = region_client("halle")
+    with schema_context("halle"):
+        client.force_login(user)
+    response = client.get("/admin/reports/aging-pages/?export=csv")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    cells = [cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row]
+    assert "'=1+1" in cells
+    assert "=1+1" not in cells
