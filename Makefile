@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The demo answers this machine only; HOST=0.0.0.0 make demo opens it to the network.
+HOST ?= 127.0.0.1
 PYTEST_ARGS ?=
 
 .PHONY: demo test install lint messages bench bench-search stop clean
@@ -25,7 +27,7 @@ demo: install
 	$(BIN)/python manage.py setup_platform --demo --port $(PORT)
 	$(BIN)/python manage.py load_demo_content
 	@echo "Serving: http://localhost:$(PORT)/ (portal), http://dortmund.localhost:$(PORT)/, http://potsdam.localhost:$(PORT)/, http://halle.localhost:$(PORT)/"
-	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+	INSIST_URL_PORT=$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The test database is kept between runs and migrated forward (--reuse-db): the
 # migrations of the public schema and the region template, about half of a cold

@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EventRegistrationForm(forms.Form):
-    """The registration form on an event page."""
+    """The registration form on an event page.
+
+    ``contact_me_by_fax`` is a honeypot: hidden from people (CSS class, not in
+    the tab order, hidden from screen readers), filled in by form-filling bots.
+    """
+
+    HONEYPOT = "contact_me_by_fax"
 
     name = forms.CharField(
         label=_("Your name"),
@@ -17,8 +23,22 @@ class EventRegistrationForm(forms.Form):
             "required": _("Please enter your email address."),
         },
     )
+    contact_me_by_fax = forms.CharField(
+        label=_("Leave this field empty"), required=False, max_length=200
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields[self.HONEYPOT].widget.attrs.update(
+            {"autocomplete": "off", "tabindex": "-1"}
+        )
+
+    @property
+    def visible_fields_for_people(self):
+        return [field for field in self if field.name != self.HONEYPOT]
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.cleaned_data.get(self.HONEYPOT))

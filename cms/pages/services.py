@@ -1,9 +1,14 @@
 """What lives inside a region's schema when it is provisioned."""
 
+import datetime
+import hashlib
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import (
     GroupApprovalTask,
@@ -184,31 +189,58 @@ def region_workflow_ensure(*, region: Region, home: Page) -> tuple[str, bool]:
     return (f"moderation workflow {state}", created)
 
 
-def event_registration_create(*, event: EventPage, name: str, email: str):
-    """Register ``email`` for ``event`` or raise ``ValidationError``.
+def _event_locked(*, event: EventPage) -> EventPage:
+    """The event's row, locked until the transaction ends: places are counted
+    under this lock, so two people cannot both take the last place."""
+    return (
+        EventPage.objects.select_for_update(of=("self",))
+        .only("pk", "registration", "capacity", "start")
+        .get(pk=event.pk)
+    )
 
+
+def _event_registration_check_open(*, locked: EventPage) -> None:
+    """Refuse when the event takes no registrations now.
+
+    Nothing here depends on who registers: the answer reveals nothing about an
+    address.
+    """
+    if locked.registration != EventPage.Registration.FORM:
+        raise ValidationError(_("This event has no registration."))
+    if locked.registration_has_begun():
+        raise ValidationError(_("Registration is closed: the event has begun."))
+    confirmed = EventRegistration.objects.filter(
+        event_id=locked.pk, confirmed__isnull=False
+    ).count()
+    if confirmed >= (locked.capacity or 0):
+        raise ValidationError(_("Sorry, this event is fully booked."))
+
+
+def event_registration_token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def event_registration_create(*, event: EventPage, name: str, email: str):
+    """Register ``email`` for ``event`` as confirmed, or raise ``ValidationError``.
+
+    For the regional team and the demo (an address they vouch for); visitors go
+    through ``event_registration_request`` and ``event_registration_confirm``.
     The event row is locked while places are counted, so two last-minute
     registrations cannot both take the last place; nothing is saved on error.
     """
     email = email.strip().lower()
-    registration = EventRegistration(event_id=event.pk, name=name.strip(), email=email)
+    registration = EventRegistration(
+        event_id=event.pk, name=name.strip(), email=email, confirmed=timezone.now()
+    )
     try:
         with transaction.atomic():
-            locked = (
-                EventPage.objects.select_for_update(of=("self",))
-                .only("pk", "registration", "capacity")
-                .get(pk=event.pk)
-            )
-            if locked.registration != EventPage.Registration.FORM:
-                raise ValidationError(_("This event has no registration."))
-            registrations = EventRegistration.objects.filter(event_id=event.pk)
-            if registrations.filter(email=email).exists():
+            locked = _event_locked(event=event)
+            _event_registration_check_open(locked=locked)
+            if EventRegistration.objects.filter(
+                event_id=event.pk, email=email
+            ).exists():
                 raise ValidationError(
                     _("You are already registered with this email address.")
-                )
-            if registrations.count() >= (locked.capacity or 0):
-                raise ValidationError(
-                    _("Sorry, all places are taken: the event is full.")
                 )
             registration.full_clean()
             registration.save()
@@ -217,3 +249,96 @@ def event_registration_create(*, event: EventPage, name: str, email: str):
             _("You are already registered with this email address.")
         ) from error
     return registration
+
+
+def event_registration_request(
+    *, event: EventPage, name: str, email: str
+) -> tuple[EventRegistration, str | None]:
+    """A visitor asks to register: an unconfirmed registration and its token.
+
+    Returns ``(registration, token)``; the token goes into the confirmation
+    link mailed to the address. When the address is already confirmed the token
+    is None (the caller mails a notice instead); the visitor sees the same answer
+    in both cases. Asking again replaces the name and the token. Refuses (the
+    same for every address) when the event takes no registrations now.
+    An unconfirmed registration holds no place: places are taken on confirmation.
+    """
+    email = email.strip().lower()
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    with transaction.atomic():
+        locked = _event_locked(event=event)
+        _event_registration_check_open(locked=locked)
+        registration = EventRegistration.objects.filter(
+            event_id=event.pk, email=email
+        ).first()
+        if registration is not None and registration.is_confirmed:
+            return registration, None
+        if registration is None:
+            registration = EventRegistration(event_id=event.pk, email=email)
+        registration.name = name.strip()
+        registration.token_digest = event_registration_token_digest(token)
+        registration.token_sent = now
+        registration.full_clean()
+        registration.save()
+    return registration, token
+
+
+def event_registration_confirm(*, event: EventPage, token: str) -> EventRegistration:
+    """Confirm the registration whose mailed token is ``token``.
+
+    Refuses an unknown or expired link, an event that has begun and an event
+    whose places were all taken meanwhile; confirming twice is harmless.
+    """
+    digest = event_registration_token_digest(token)
+    valid_since = timezone.now() - datetime.timedelta(
+        hours=settings.INSIST_REGISTRATION_CONFIRM_HOURS
+    )
+    with transaction.atomic():
+        locked = _event_locked(event=event)
+        registration = (
+            EventRegistration.objects.select_for_update()
+            .filter(event_id=event.pk, token_digest=digest)
+            .first()
+            if token
+            else None
+        )
+        if registration is None:
+            raise ValidationError(
+                _("This confirmation link is not valid. Nothing was changed.")
+            )
+        if registration.is_confirmed:
+            return registration
+        if registration.token_sent is None or registration.token_sent < valid_since:
+            raise ValidationError(
+                _(
+                    "This confirmation link has expired. Please register again. "
+                    "Nothing was changed."
+                )
+            )
+        _event_registration_check_open(locked=locked)
+        registration.confirmed = timezone.now()
+        registration.save(update_fields=["confirmed"])
+    return registration
+
+
+@runs_in_region
+def event_registrations_purge(*, region, now=None) -> dict[str, int]:
+    """Erase the region's registrations of events that ended more than
+    ``INSIST_REGISTRATION_RETENTION_DAYS`` ago, and unconfirmed ones whose link
+    has expired. Returns the numbers erased."""
+    now = now or timezone.now()
+    ended_before = now - datetime.timedelta(
+        days=settings.INSIST_REGISTRATION_RETENTION_DAYS
+    )
+    expired_before = now - datetime.timedelta(
+        hours=settings.INSIST_REGISTRATION_CONFIRM_HOURS
+    )
+    with transaction.atomic():
+        past, _kinds = EventRegistration.objects.filter(
+            event__end__lt=ended_before
+        ).delete()
+        unconfirmed, _kinds = EventRegistration.objects.filter(
+            confirmed__isnull=True, token_sent__lt=expired_before
+        ).delete()
+    return {"past_events": past, "unconfirmed": unconfirmed}

@@ -7,7 +7,11 @@ from django.urls import include, path
 
 from cms.materials import views as materials
 from insist.api import api
+from insist.auth import ThrottledAdminLoginForm
 from tenants.views import portal_home
+
+# Failed logins are throttled on the portal too, with a message that says so.
+admin.site.login_form = ThrottledAdminLoginForm
 
 urlpatterns = [
     path("api/", api.urls),

@@ -1,8 +1,7 @@
 """URLs of a region's host: its Wagtail admin, documents and pages."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -10,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.materials.views import material_download
 from insist.api import api
+from insist.media import region_media
 
 urlpatterns = [
     path("api/", api.urls),
@@ -24,10 +24,11 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Only the host's own region's files, never documents (DESIGN.md, trap 9).
+# Production: nginx serves /media/ by the same rules (deploy/nginx/insist.conf).
+urlpatterns += [
+    re_path(r"^media/(?P<region>[a-z0-9_]+)/(?P<path>.+)$", region_media),
+]
 
 # German at /, every other language under its prefix (/en/, /ar/, ...).
 urlpatterns += i18n_patterns(

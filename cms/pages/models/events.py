@@ -1,10 +1,7 @@
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -164,34 +161,19 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("", name="detail")
     def detail(self, request):
-        from cms.pages.forms import EventRegistrationForm
-        from cms.pages.services import event_registration_create
+        from cms.pages.registration import registration_page
 
-        form = None
-        if self.registration == self.Registration.FORM:
-            form = EventRegistrationForm(request.POST or None)
-            if request.method == "POST" and form.is_valid():
-                try:
-                    event_registration_create(
-                        event=self,
-                        name=form.cleaned_data["name"],
-                        email=form.cleaned_data["email"],
-                    )
-                except ValidationError as error:
-                    for message in error.messages:
-                        form.add_error(None, message)
-                else:
-                    messages.success(
-                        request,
-                        gettext("Thank you! Your registration has been received."),
-                    )
-                    return redirect(self.get_url(request))
-        context = self.get_context(request)
-        context["form"] = form
-        status = 400 if form is not None and form.errors else 200
-        return TemplateResponse(
-            request, self.get_template(request), context, status=status
-        )
+        return registration_page(self, request)
+
+    @path("anmeldung/<str:token>/", name="confirm")
+    def confirm(self, request, token):
+        from cms.pages.registration import registration_confirm_page
+
+        return registration_confirm_page(self, request, token=token)
+
+    def registration_has_begun(self, now=None) -> bool:
+        """Registration closes when the event has begun."""
+        return self.start <= (now or timezone.now())
 
     @path("ical/", name="ical")
     def ical(self, request):
@@ -204,12 +186,23 @@ class EventPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.event_details(event=self))
+        if self.registration == self.Registration.FORM:
+            from cms.pages.registration import registration_state
+
+            # Places count confirmed registrations only (double opt-in).
+            context.update(registration_state(event=self))
+        else:
+            context.update(selectors.event_details(event=self))
         return context
 
 
 class EventRegistration(models.Model):
-    """One person's registration for an event with a registration form."""
+    """One person's registration for an event with a registration form.
+
+    It counts (takes a place, appears as confirmed) only once the person has
+    followed the link mailed to the address (double opt-in). Registrations are
+    erased ``INSIST_REGISTRATION_RETENTION_DAYS`` after the event.
+    """
 
     event = models.ForeignKey(
         EventPage, on_delete=models.CASCADE, related_name="registrations"
@@ -217,6 +210,10 @@ class EventRegistration(models.Model):
     name = models.CharField("Name", max_length=200)
     email = models.EmailField("E-Mail")
     created = models.DateTimeField(auto_now_add=True)
+    confirmed = models.DateTimeField("Bestätigt am", null=True, blank=True)
+    # sha256 of the token mailed to the address; the token itself is not stored.
+    token_digest = models.CharField(max_length=64, blank=True, editable=False)
+    token_sent = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "Anmeldung"
@@ -227,6 +224,13 @@ class EventRegistration(models.Model):
                 fields=["event", "email"], name="event_registration_unique_email"
             )
         ]
+        indexes = [
+            models.Index(fields=["token_digest"], name="event_registration_token")
+        ]
 
     def __str__(self):
         return f"{self.name} – {self.event_id}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed is not None

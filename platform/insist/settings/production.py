@@ -27,3 +27,10 @@ CSRF_COOKIE_SECURE = True
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env("DJANGO_EMAIL_HOST", default="localhost")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="noreply@localhost")
+
+# Documents: Wagtail's serve view checks the collection's restrictions, nginx
+# sends the file (X-Accel-Redirect to an internal location, deploy/nginx/).
+SENDFILE_BACKEND = env("INSIST_SENDFILE_BACKEND", default="insist.sendfile_nginx")
+INSIST_URL_SCHEME = env("INSIST_URL_SCHEME", default="https")
+# nginx passes the client's address in X-Real-IP (the limits count per client).
+INSIST_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"

@@ -1,0 +1,55 @@
+"""Counting requests over the shared cache, per region.
+
+The cache's keys carry the schema name (``django_tenants.cache.make_key``), so
+every counter here is the current region's own: a lockout or a rate limit in
+Halle never touches Dortmund. Fixed windows: the first hit starts the window,
+later hits count until it expires.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+def client_address(request) -> str:
+    """The client's IP address: ``REMOTE_ADDR``, or the header the reverse proxy
+    sets when ``INSIST_CLIENT_IP_HEADER`` names it (production: nginx's
+    ``X-Real-IP``)."""
+    header = getattr(settings, "INSIST_CLIENT_IP_HEADER", "")
+    if header and request.META.get(header):
+        return request.META[header].split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _key(scope: str, subject: str) -> str:
+    # Hashed: addresses and usernames are personal data and may hold any bytes.
+    digest = hashlib.sha256(subject.strip().lower().encode()).hexdigest()[:32]
+    return f"throttle:{scope}:{digest}"
+
+
+def throttle_hit(*, scope: str, subject: str, window: int) -> int:
+    """Count one hit of ``subject`` in ``scope``; the hits in the window so far."""
+    key = _key(scope, subject)
+    if cache.add(key, 1, timeout=window):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, timeout=window)
+        return 1
+
+
+def throttle_count(*, scope: str, subject: str) -> int:
+    return cache.get(_key(scope, subject), 0)
+
+
+def throttle_reset(*, scope: str, subject: str) -> None:
+    cache.delete(_key(scope, subject))
+
+
+def rate_limit_exceeded(*, name: str, subject: str) -> bool:
+    """Count one use of the limit ``name`` (``INSIST_RATE_LIMITS``) by
+    ``subject``; True once the limit is exceeded in the current window."""
+    limit, window = settings.INSIST_RATE_LIMITS[name]
+    return throttle_hit(scope=name, subject=subject, window=window) > limit
