@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -10,11 +11,13 @@ class HomePage(Page):
     """The region's start page: its introduction, featured club stories, the next
     events, a search box and links to the club directory and training materials."""
 
-    intro = RichTextField("Einleitung", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("Introduction"), blank=True, features=["bold", "italic", "link"]
+    )
     materials_url = models.URLField(
-        "Link zu den Schulungsmaterialien",
+        _("Link to the training materials"),
         blank=True,
-        help_text="Die gemeinsame Materialsammlung aller Regionen.",
+        help_text=_("The materials collection shared by all regions."),
     )
 
     content_panels = [
@@ -32,7 +35,7 @@ class HomePage(Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "Startseite"
+        verbose_name = _("Start page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

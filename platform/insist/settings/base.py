@@ -193,6 +193,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Every page exists in every language: a page created in one locale gets an
+# alias in the others, shown in German until translated (docs/languages.md).
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 
 # --- Static files and media ---------------------------------------------------
 STATIC_URL = "/static/"
