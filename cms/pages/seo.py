@@ -68,9 +68,7 @@ def sitemap_entries(*, request) -> list[dict]:
         wanted = tree if wanted is None else wanted | tree
     if wanted is None:
         return []
-    pages = list(
-        wanted.live().public().select_related("locale").order_by("path").specific()
-    )
+    pages = list(wanted.live().public().select_related("locale").order_by("path"))
     by_key: dict = {}
     for page in pages:
         url = absolute(request, page.get_url(request))
