@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 def _portrait(slug: str, title: str, **fields) -> ClubPortraitPage:
     """A published club portrait in a region, under its club directory."""
     with schema_context(slug):
-        home = HomePage.objects.get(depth=2)
+        home = HomePage.objects.get(depth=2, locale__language_code="de")
         index = ClubIndexPage.objects.child_of(home).first()
         if index is None:
             index = home.add_child(

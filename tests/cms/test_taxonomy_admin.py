@@ -21,7 +21,7 @@ def admin_client(make_user, portal_client):
 
 def _portrait_in_halle(**m2m) -> int:
     with schema_context("halle"):
-        home = HomePage.objects.get(depth=2)
+        home = HomePage.objects.get(depth=2, locale__language_code="de")
         index = ClubIndexPage.objects.child_of(home).first() or home.add_child(
             instance=ClubIndexPage(title="Vereine", slug="vereine")
         )

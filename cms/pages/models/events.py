@@ -213,7 +213,7 @@ class EventPage(RoutablePageMixin, Page):
         "hybrid": "https://schema.org/MixedEventAttendanceMode",
     }
 
-    def structured_data(self, request=None, places_left=None) -> dict:
+    def structured_data(self, request=None, context=None) -> dict:
         """schema.org JSON-LD of the event: dates, attendance mode, where,
         and whether places are still available."""
         from cms.pages.seo import absolute, region_organisation
@@ -229,7 +229,9 @@ class EventPage(RoutablePageMixin, Page):
             locations.append({"@type": "VirtualLocation", "url": self.online_url})
         organiser = region_organisation(request)
         organiser.pop("areaServed")
-        if self.registration == self.Registration.FORM and places_left == 0:
+        if context is None:
+            context = selectors.event_details(event=self)
+        if self.registration == self.Registration.FORM and not context["places_left"]:
             availability = "https://schema.org/SoldOut"
         else:
             availability = "https://schema.org/InStock"

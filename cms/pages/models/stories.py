@@ -1,5 +1,5 @@
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -81,7 +81,7 @@ class StoryPage(Page):
         context["clubs"] = selectors.clubs_of_story(story=self)
         return context
 
-    def structured_data(self, request=None) -> dict:
+    def structured_data(self, request=None, context=None) -> dict:
         """schema.org JSON-LD of the story: an article by the regional team."""
         from cms.pages.seo import absolute, image_url, region_organisation
         from cms.pages.templatetags.language_tags import content_language
@@ -95,12 +95,16 @@ class StoryPage(Page):
             "description": self.teaser,
             "url": absolute(request, self.get_url(request)),
             "datePublished": self.date.isoformat(),
-            "inLanguage": content_language(self) or self.locale.language_code,
+            "inLanguage": content_language(self) or translation.get_language(),
             "publisher": publisher,
             "author": publisher,
             "about": [
                 {"@type": "NGO", "name": club.title}
-                for club in selectors.clubs_of_story(story=self)
+                for club in (
+                    context["clubs"]
+                    if context is not None
+                    else selectors.clubs_of_story(story=self)
+                )
             ],
         }
         if self.last_published_at:

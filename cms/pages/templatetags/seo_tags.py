@@ -37,10 +37,7 @@ def page_meta(context, page) -> dict:
     structured = getattr(page, "structured_data", None)
     data = None
     if callable(structured):
-        if page._meta.model_name == "eventpage":
-            data = structured(request, places_left=context.get("places_left"))
-        else:
-            data = structured(request)
+        data = structured(request, context=context.flatten())
     og_type = "article" if page._meta.model_name == "storypage" else "website"
     return {
         "description": page_description(page),
