@@ -14,8 +14,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page, Site
 
 from cms.pages.translations import (
+    language_machine_translate,
     language_po_export,
     language_po_import,
+    machine_translation_enabled,
     translation_state_list,
 )
 
@@ -72,6 +74,7 @@ def translation_report(request):
             "language": language,
             "form": form,
             "can_import": _can_publish_everywhere(request),
+            "machine_translation": machine_translation_enabled(),
         },
     )
 
@@ -107,5 +110,31 @@ def translation_po_import(request):
         messages.success(
             request,
             _("%(count)d page(s) translated and published.") % {"count": len(done)},
+        )
+    return redirect("pages_translations")
+
+
+def translation_machine(request):
+    """Machine-translate the untranslated pages of one language (only when a
+    service is configured; otherwise nothing is sent anywhere)."""
+    if (
+        request.method != "POST"
+        or not machine_translation_enabled()
+        or not _can_publish_everywhere(request)
+    ):
+        raise PermissionDenied
+    language = request.POST.get("language", "")
+    if language not in dict(_languages()):
+        messages.error(request, _("Choose a language."))
+        return redirect("pages_translations")
+    try:
+        done = language_machine_translate(region=request.tenant, language=language)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(count)d page(s) machine translated and published.")
+            % {"count": len(done)},
         )
     return redirect("pages_translations")

@@ -8,6 +8,8 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages")
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from cms.pages import services, translations
         from tenants.signals import region_ready
 
@@ -15,4 +17,8 @@ class PagesConfig(AppConfig):
         # After the site: the home page's aliases in every other language.
         region_ready.connect(
             translations.page_aliases_ensure, dispatch_uid="pages-aliases"
+        )
+        page_published.connect(
+            translations.machine_translation_reviewed,
+            dispatch_uid="pages-machine-translation-reviewed",
         )

@@ -14,7 +14,11 @@ the whole translation flow reads in one file.
 from __future__ import annotations
 
 import io
+import json
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
@@ -260,3 +264,92 @@ def language_po_import(*, region, language: str, po_file) -> list[str]:
             )
             done.append(page.title)
     return done
+
+
+# --- Machine translation (optional) -------------------------------------------
+MACHINE_TIMEOUT = 20
+
+
+def machine_translation_enabled() -> bool:
+    return bool(settings.INSIST_MACHINE_TRANSLATION_URL)
+
+
+def _machine_translate(texts: list[str], *, language: str) -> list[str]:
+    """``texts`` from German into ``language`` by the configured service
+    (LibreTranslate's ``POST /translate``). Raises ``ValidationError``."""
+    base = settings.INSIST_MACHINE_TRANSLATION_URL
+    if not base:
+        raise ValidationError(
+            "No machine-translation service is configured "
+            "(INSIST_MACHINE_TRANSLATION_URL). Nothing was changed."
+        )
+    payload = {"q": texts, "source": "de", "target": language, "format": "text"}
+    if settings.INSIST_MACHINE_TRANSLATION_KEY:
+        payload["api_key"] = settings.INSIST_MACHINE_TRANSLATION_KEY
+    request = urllib.request.Request(
+        base.rstrip("/") + "/translate",
+        data=json.dumps(payload).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=MACHINE_TIMEOUT) as response:
+            answer = json.load(response)
+        translated = answer["translatedText"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ValidationError(
+            f"The machine-translation service at {urlsplit(base).netloc} did not "
+            f"answer as expected ({error}). Nothing was changed."
+        ) from error
+    if isinstance(translated, str):
+        translated = [translated]
+    if len(translated) != len(texts):
+        raise ValidationError(
+            "The machine-translation service answered with the wrong number of "
+            "texts. Nothing was changed."
+        )
+    return [str(text) for text in translated]
+
+
+@runs_in_region
+def language_machine_translate(*, region, language: str) -> list[str]:
+    """Machine-translate every page still untranslated in ``language`` (its
+    title and short texts), publish it and mark it "machine translated" until
+    an editor publishes it again. All or nothing."""
+    from cms.pages.models import MachineTranslation
+
+    _language_check(language)
+    service = urlsplit(settings.INSIST_MACHINE_TRANSLATION_URL).netloc
+    plans = []
+    for row in translation_state_list(region=region, language=language):
+        if row.state != "untranslated":
+            continue
+        source = row.source.specific
+        fields = [
+            field
+            for field in _fields_of(source)
+            if (getattr(source, field, "") or "").strip()
+        ]
+        plans.append((source, fields))
+    texts = [getattr(source, field) for source, fields in plans for field in fields]
+    translated = iter(_machine_translate(texts, language=language) if texts else [])
+    done = []
+    with transaction.atomic():
+        for source, fields in plans:
+            values = {field: next(translated) for field in fields}
+            page, _changed = page_translation_publish(
+                page=source, language=language, fields=values
+            )
+            MachineTranslation.objects.update_or_create(
+                page_id=page.pk, defaults={"service": service}
+            )
+            done.append(page.title)
+    return done
+
+
+def machine_translation_reviewed(sender, instance, revision=None, **kwargs):
+    """Receiver of ``page_published``: an editor's publish is the review."""
+    from cms.pages.models import MachineTranslation
+
+    if revision is not None and revision.user_id is not None:
+        MachineTranslation.objects.filter(page_id=instance.pk).delete()

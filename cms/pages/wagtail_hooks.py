@@ -48,6 +48,11 @@ def translation_urls():
             admin_views.translation_po_import,
             name="pages_translations_import",
         ),
+        path(
+            "translations/machine/",
+            admin_views.translation_machine,
+            name="pages_translations_machine",
+        ),
     ]
 
 

@@ -14,10 +14,31 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.test.testcases import LiveServerThread
+from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 
 SLUG = "sprachen"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+class _OneRequestPerConnection(QuietWSGIRequestHandler):
+    """Answers one request per connection ("Connection: close"): the request
+    thread then ends, closing its database connection, instead of idling on a
+    keep-alive socket until the test database is dropped."""
+
+    def parse_request(self):
+        parsed = super().parse_request()
+        self.close_connection = True
+        return parsed
+
+
+class _LiveServer(LiveServerThread):
+    def _create_server(self, connections_override=None):
+        return self.server_class(
+            (self.host, self.port),
+            _OneRequestPerConnection,
+            allow_reuse_address=False,
+            connections_override=connections_override,
+        )
 
 
 def pytest_collection_modifyitems(items):
@@ -63,7 +84,7 @@ def site(django_db_setup, django_db_blocker):
             demo.demo_content_load(region=region)
         finally:
             cut.undo()
-        server = LiveServerThread("127.0.0.1", StaticFilesHandler, port=0)
+        server = _LiveServer("127.0.0.1", StaticFilesHandler, port=0)
         server.daemon = True
         server.start()
         server.is_ready.wait()

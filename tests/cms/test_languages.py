@@ -1,8 +1,11 @@
 """The six platform languages: catalogs, right-to-left Arabic, the switcher."""
 
 import gettext
+import http.server
 import io
+import json
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,10 +14,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django_tenants.utils import schema_context
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cms.pages.models import HomePage
 from cms.pages.translations import (
+    language_machine_translate,
     language_po_export,
     language_po_import,
     page_aliases_ensure,
@@ -311,3 +315,67 @@ def test_translation_report_lists_untranslated_pages(
     export = client.get("/admin/translations/export/ar/")
     assert export.status_code == 200
     assert b'msgid "Musikverein Weltoffen Eving e.V."' in export.content
+
+
+class _FakeLibreTranslate(http.server.BaseHTTPRequestHandler):
+    """A LibreTranslate stand-in on 127.0.0.1: prefixes each text."""
+
+    calls: list = []
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).calls.append(body)
+        texts = body["q"] if isinstance(body["q"], list) else [body["q"]]
+        answer = {"translatedText": [f"[{body['target']}] {text}" for text in texts]}
+        data = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def libretranslate(settings):
+    server = http.server.HTTPServer(("127.0.0.1", 0), _FakeLibreTranslate)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _FakeLibreTranslate.calls = []
+    settings.INSIST_MACHINE_TRANSLATION_URL = f"http://127.0.0.1:{server.server_port}"
+    yield _FakeLibreTranslate.calls
+    server.shutdown()
+
+
+def test_machine_translation_is_marked_until_an_editor_publishes(
+    dortmund_directory, regions, region_client, libretranslate, make_user
+):
+    done = language_machine_translate(region=regions["dortmund"], language="tr")
+    assert "[tr] Musikverein Weltoffen Eving e.V." in done
+    assert libretranslate and libretranslate[0]["source"] == "de"
+    client = region_client("dortmund")
+    html = client.get("/tr/vereine/weltoffen/").content.decode()
+    assert "[tr] Ein erfundener Verein für Tests." in html
+    assert "machine-translated" in html
+
+    editor = make_user("dortmund", "redakteurin", superuser=True)
+    with schema_context("dortmund"):
+        _index, portrait = dortmund_directory
+        turkish = portrait.get_translation(Locale.objects.get(language_code="tr"))
+        turkish.specific.save_revision(user=editor).publish(user=editor)
+    html = client.get("/tr/vereine/weltoffen/").content.decode()
+    assert "machine-translated" not in html
+
+
+def test_without_a_service_nothing_is_machine_translated(
+    dortmund_directory, regions, settings
+):
+    settings.INSIST_MACHINE_TRANSLATION_URL = ""
+    with pytest.raises(ValidationError, match="Nothing was changed"):
+        language_machine_translate(region=regions["dortmund"], language="tr")
+    with schema_context("dortmund"):
+        assert not Page.objects.filter(
+            locale__language_code="tr", alias_of__isnull=True, depth__gt=2
+        ).exists()

@@ -5,6 +5,7 @@ from cms.pages.models.events import EventIndexPage, EventPage, EventRegistration
 from cms.pages.models.home import HomePage
 from cms.pages.models.standard import StandardPage
 from cms.pages.models.stories import StoryIndexPage, StoryPage
+from cms.pages.models.translations import MachineTranslation
 
 __all__ = [
     "ClubIndexPage",
@@ -14,6 +15,7 @@ __all__ = [
     "EventPage",
     "EventRegistration",
     "HomePage",
+    "MachineTranslation",
     "StandardPage",
     "StoryIndexPage",
     "StoryPage",

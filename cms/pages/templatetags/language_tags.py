@@ -136,6 +136,21 @@ def content_lang(page) -> str:
 
 
 @register.filter
+def is_machine_translated(page) -> bool:
+    """A translation made by the machine-translation service that no editor
+    has published since (one query, on translated pages only)."""
+    from cms.pages.models import MachineTranslation
+
+    if (
+        not isinstance(page, Page)
+        or page.alias_of_id is not None
+        or translation.get_language() == settings.LANGUAGE_CODE
+    ):
+        return False
+    return MachineTranslation.objects.filter(page_id=page.pk).exists()
+
+
+@register.filter
 def is_untranslated(page) -> bool:
     code = content_language(page)
     return code is not None and code != translation.get_language()

@@ -196,6 +196,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Every page exists in every language: a page created in one locale gets an
 # alias in the others, shown in German until translated (docs/languages.md).
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
+# Optional machine translation of pages (a LibreTranslate-compatible server,
+# e.g. self-hosted); without a URL nothing is ever sent anywhere.
+INSIST_MACHINE_TRANSLATION_URL = env("INSIST_MACHINE_TRANSLATION_URL", default="")
+INSIST_MACHINE_TRANSLATION_KEY = env("INSIST_MACHINE_TRANSLATION_KEY", default="")
 
 # --- Static files and media ---------------------------------------------------
 STATIC_URL = "/static/"
