@@ -13,6 +13,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django_tenants.utils import schema_context
+from wagtail.models import Locale
 
 from tenants.selectors import region_list, region_primary_domain
 
@@ -47,6 +48,21 @@ class Command(BaseCommand):
                         )
                 if portrait:
                     urls.append(("portrait", portrait.url))
+                # The same pages in Arabic (aliases or translations), the sitemap.
+                arabic = Locale.objects.filter(language_code="ar").first()
+                for label, page in (
+                    ("home", home),
+                    ("directory", directory),
+                    ("portrait", portrait),
+                ):
+                    translated = (
+                        page.get_translation_or_none(arabic)
+                        if page and arabic
+                        else None
+                    )
+                    if translated is not None:
+                        urls.append((f"{label} (ar)", translated.url))
+                urls.append(("sitemap.xml", "/sitemap.xml"))
             client = Client(HTTP_HOST=region_primary_domain(region=region))
             for label, url in urls:
                 self._bench(client, slug, label, url, runs)
