@@ -379,3 +379,27 @@ def test_without_a_service_nothing_is_machine_translated(
         assert not Page.objects.filter(
             locale__language_code="tr", alias_of__isnull=True, depth__gt=2
         ).exists()
+
+
+def test_admin_shows_page_labels_in_german_or_english(
+    dortmund_directory, make_user, region_client
+):
+    from wagtail.users.models import UserProfile
+
+    index, _portrait = dortmund_directory
+    user = make_user("dortmund", "redaktion", superuser=True)
+    client = region_client("dortmund")
+    with schema_context("dortmund"):
+        client.force_login(user)
+    url = f"/admin/pages/add/pages/clubportraitpage/{index.pk}/"
+    german = client.get(url).content.decode()
+    assert "Kurzbeschreibung" in german
+    assert "Name und E-Mail erscheinen nur mit dokumentierter Einwilligung." in german
+
+    with schema_context("dortmund"):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = "en"
+        profile.save()
+    english = client.get(url).content.decode()
+    assert "Short description" in english
+    assert "Kurzbeschreibung" not in english

@@ -224,6 +224,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "INSIST"
+# Editors choose German (the default) or English for the admin in their account;
+# the page types' labels and help texts are translated for both.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 # No avatar lookups on a third-party host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
