@@ -259,9 +259,15 @@ def language_po_import(*, region, language: str, po_file) -> list[str]:
     done = []
     with transaction.atomic():
         for key, fields in updates.items():
-            page, _changed = page_translation_publish(
-                page=sources[key], language=language, fields=fields
-            )
+            try:
+                page, _changed = page_translation_publish(
+                    page=sources[key], language=language, fields=fields
+                )
+            except ValidationError as error:
+                raise ValidationError(
+                    f"'{sources[key].title}': {' '.join(error.messages)} "
+                    "Nothing was changed."
+                ) from error
             done.append(page.title)
     return done
 

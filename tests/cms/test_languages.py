@@ -403,3 +403,23 @@ def test_admin_shows_page_labels_in_german_or_english(
     english = client.get(url).content.decode()
     assert "Short description" in english
     assert "Kurzbeschreibung" not in english
+
+
+def test_po_import_with_an_invalid_text_changes_nothing(dortmund_directory, regions):
+    po = language_po_export(region=regions["dortmund"], language="ru")
+    catalog = read_po(io.BytesIO(po), locale="ru")
+    with schema_context("dortmund"):
+        index, portrait = dortmund_directory
+        before = Page.objects.filter(alias_of__isnull=True).count()
+    for message in catalog:
+        if message.context == f"{index.translation_key}:title":
+            message.string = "Каталог"
+        if message.context == f"{portrait.translation_key}:title":
+            message.string = "Я" * 300  # longer than a title may be
+    out = io.BytesIO()
+    write_po(out, catalog)
+    out.seek(0)
+    with pytest.raises(ValidationError, match="Nothing was changed"):
+        language_po_import(region=regions["dortmund"], language="ru", po_file=out)
+    with schema_context("dortmund"):
+        assert Page.objects.filter(alias_of__isnull=True).count() == before
