@@ -175,3 +175,11 @@ def test_portal_speaks_every_language_with_imprint_and_privacy(regions):
     assert client.get("/en/datenschutz/").status_code == 200
     sitemap = ET.fromstring(client.get("/sitemap.xml").content)
     assert len(sitemap.findall(f"{SITEMAP}url")) == 18
+
+
+def test_start_page_names_the_regional_team(site_pages):
+    data = _json_ld(_get("/en/"))
+    assert data["@type"] == "Organization"
+    assert data["name"] == "INSIST Dortmund"
+    assert data["url"] == f"{BASE}/en/"
+    assert data["areaServed"]["name"] == "Dortmund"

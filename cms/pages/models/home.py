@@ -1,4 +1,5 @@
 from django.db import models
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -41,3 +42,12 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.home_sections(home=self))
         return context
+
+    def structured_data(self, request=None, context=None) -> dict:
+        """schema.org JSON-LD of the start page: the regional INSIST team."""
+        from cms.pages.seo import absolute, region_organisation
+
+        data = {"@context": "https://schema.org", **region_organisation(request)}
+        data["url"] = absolute(request, self.get_url(request))
+        data["logo"] = absolute(request, static("insist/favicon.svg"))
+        return data
