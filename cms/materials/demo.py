@@ -268,10 +268,11 @@ def demo_pdf(*, title: str) -> bytes:
 
 
 def _library_page(region: Region) -> tuple[str, bool]:
-    from cms.pages.models import HomePage, MaterialLibraryPage
+    from cms.pages.models import MaterialLibraryPage
+    from cms.pages.selectors import home_page
 
     with in_region(region):
-        home = HomePage.objects.filter(depth=2, locale__language_code="de").first()
+        home = home_page(region=region)
         if home is None:
             return ("no home page: library page skipped", False)
         page = MaterialLibraryPage.objects.child_of(home).first()

@@ -1,13 +1,24 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PagesConfig(AppConfig):
     name = "cms.pages"
     label = "pages"
-    verbose_name = "Seiten"
+    verbose_name = _("Pages")
 
     def ready(self):
-        from cms.pages import services
+        from wagtail.signals import page_published
+
+        from cms.pages import services, translations
         from tenants.signals import region_ready
 
         region_ready.connect(services.region_site_ensure, dispatch_uid="pages-site")
+        # After the site: the home page's aliases in every other language.
+        region_ready.connect(
+            translations.page_aliases_ensure, dispatch_uid="pages-aliases"
+        )
+        page_published.connect(
+            translations.machine_translation_reviewed,
+            dispatch_uid="pages-machine-translation-reviewed",
+        )

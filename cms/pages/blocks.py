@@ -1,5 +1,6 @@
 """StreamField blocks the regional editors compose pages from."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
@@ -7,12 +8,12 @@ from wagtail.images.blocks import ImageBlock
 class QuoteBlock(blocks.StructBlock):
     """A quotation with the person or club it comes from."""
 
-    text = blocks.TextBlock(label="Zitat")
-    source = blocks.CharBlock(label="Quelle", required=False)
+    text = blocks.TextBlock(label=_("Quotation"))
+    source = blocks.CharBlock(label=_("Source"), required=False)
 
     class Meta:
         icon = "openquote"
-        label = "Zitat"
+        label = _("Quotation")
         template = "pages/blocks/quote_block.html"
 
 
@@ -23,14 +24,14 @@ class BodyBlock(blocks.StreamBlock):
     """
 
     heading = blocks.CharBlock(
-        label="Zwischenüberschrift",
+        label=_("Subheading"),
         form_classname="title",
         template="pages/blocks/heading_block.html",
     )
     paragraph = blocks.RichTextBlock(
-        label="Absatz", features=["bold", "italic", "link", "ol", "ul"]
+        label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul"]
     )
-    image = ImageBlock(label="Bild")
+    image = ImageBlock(label=_("Picture"))
     quote = QuoteBlock()
 
     class Meta:

@@ -12,7 +12,6 @@ import random
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from cms.pages.models import (
@@ -26,6 +25,7 @@ from cms.pages.models import (
     StoryPage,
 )
 from cms.pages.selectors import home_page
+from cms.pages.translations import page_aliases_ensure, page_translation_publish
 from cms.taxonomy import models as taxonomy
 from cms.taxonomy.selectors import district_list
 from tenants.context import in_region
@@ -131,33 +131,167 @@ EVENT_SPECS = [
     (EventPage.Kind.WORKSHOP, "Workshop Öffentlichkeitsarbeit", "Social Media"),
 ]
 VENUES = ["Stadtteilzentrum", "Bürgerhaus", "Begegnungsstätte", "Rathaus, Saal 2"]
-STANDARD_PAGES = [
+# The regional team: invented people (surnames Beispiel, Muster, Exempel) with
+# addresses at example.org and numbers from the range reserved for fiction.
+TEAM = [
+    ("Aylin Beispiel", "Projektleitung", "aylin.beispiel", "+49 30 23125 101"),
     (
-        "projekt",
-        "Über das Projekt",
-        StandardPage.Kind.PROJECT,
-        "INSIST macht das Engagement von Migrantenvereinen sichtbar und bringt Vereine "
-        "mit und ohne Migrationsgeschichte zusammen.",
+        "Jonas Muster",
+        "Vereinsberatung und Partnersuche",
+        "jonas.muster",
+        "+49 30 23125 102",
     ),
     (
-        "kontakt",
-        "Kontakt",
-        StandardPage.Kind.CONTACT,
-        "Das regionale Team erreichen Sie unter team@example.org.",
-    ),
-    (
-        "impressum",
-        "Impressum",
-        StandardPage.Kind.IMPRINT,
-        "Angaben gemäß § 5 DDG. (Demo-Inhalt: hier steht der Anbieter der Seite.)",
-    ),
-    (
-        "datenschutz",
-        "Datenschutzerklärung",
-        StandardPage.Kind.PRIVACY,
-        "Diese Seite lädt keine Inhalte von fremden Servern. (Demo-Inhalt.)",
+        "Olena Exempel",
+        "Veranstaltungen und Trainings",
+        "olena.exempel",
+        "+49 30 23125 103",
     ),
 ]
+DEMO_NOTE = "(Demo-Inhalt: alle Namen, Adressen und Nummern sind erfunden.)"
+STANDARD_PAGES = [
+    ("projekt", "Über das Projekt", StandardPage.Kind.PROJECT),
+    ("mitmachen", "Mitmachen", StandardPage.Kind.PARTICIPATE),
+    ("kontakt", "Kontakt", StandardPage.Kind.CONTACT),
+    ("impressum", "Impressum", StandardPage.Kind.IMPRINT),
+    ("datenschutz", "Datenschutzerklärung", StandardPage.Kind.PRIVACY),
+    (
+        "barrierefreiheit",
+        "Erklärung zur Barrierefreiheit",
+        StandardPage.Kind.ACCESSIBILITY,
+    ),
+]
+MENU_KINDS = (StandardPage.Kind.PROJECT, StandardPage.Kind.PARTICIPATE)
+
+
+def _team_html(region_slug: str) -> str:
+    rows = "".join(
+        f"<li><b>{name}</b>, {role}: "
+        f'<a href="mailto:{mail}@{region_slug}.example.org">'
+        f"{mail}@{region_slug}.example.org</a>, "
+        f'<a href="tel:{phone.replace(" ", "")}">{phone}</a></li>'
+        for name, role, mail, phone in TEAM
+    )
+    return f"<ul>{rows}</ul>"
+
+
+def _standard_texts(*, region, links: dict) -> dict[str, tuple[str, list]]:
+    """Introduction and body of each standard page, by slug (German)."""
+    team = f"team@{region.schema_name}.example.org"
+
+    def link(key, text):
+        page = links.get(key)
+        if page is None:
+            return text
+        return f'<a linktype="page" id="{page.pk}">{text}</a>'
+
+    return {
+        "projekt": (
+            "INSIST macht das Engagement von Migrantenvereinen sichtbar und bringt "
+            "Vereine mit und ohne Migrationsgeschichte zusammen.",
+            _paragraphs(
+                f"In {region.name} begleitet ein regionales Team die Vereine: mit "
+                "Vereinsforen, einer Vereinsmesse, Trainings und der Suche nach "
+                "Kooperationspartnern.",
+                DEMO_NOTE,
+            ),
+        ),
+        "mitmachen": (
+            "So machen Vereine bei INSIST mit: vier Wege, und ein Team, das hilft.",
+            _paragraphs(
+                f"<b>Vereinsforen:</b> Vereine tauschen sich zu Jugend, Kultur, Sport "
+                f"und Elternarbeit aus. Die Termine stehen unter "
+                f"{link('events', 'Veranstaltungen')}.",
+                "<b>Vereinsmesse:</b> Einmal im Jahr stellen sich die Vereine auf dem "
+                "Markt der Möglichkeiten vor; beim Speed-Dating finden sie Partner.",
+                "<b>Trainings:</b> Kostenlose Trainings zu interkultureller Kompetenz, "
+                "Förderanträgen und Öffentlichkeitsarbeit.",
+                f"<b>Partnersuche:</b> Im {link('directory', 'Vereinsverzeichnis')} "
+                "zeigen Vereine, was sie bieten und was sie suchen.",
+                f"<b>Das Team erreichen:</b> per E-Mail an "
+                f'<a href="mailto:{team}">{team}</a> oder über die '
+                f"{link('contact', 'Kontaktseite')}.",
+            ),
+        ),
+        "kontakt": (
+            f"Das regionale INSIST-Team in {region.name} ist für Vereine da.",
+            [
+                ("paragraph", RichText(_team_html(region.schema_name))),
+                *_paragraphs(
+                    f'Allgemeine Anfragen: <a href="mailto:{team}">{team}</a>, '
+                    "Telefon +49 30 23125 100 (Mo bis Do, 10 bis 16 Uhr).",
+                    f"Postanschrift: INSIST {region.name}, Musterstraße 1, "
+                    f"00000 {region.name}. {DEMO_NOTE}",
+                ),
+            ],
+        ),
+        "impressum": (
+            "Angaben gemäß § 5 Digitale-Dienste-Gesetz (DDG).",
+            _paragraphs(
+                f"Anbieter: Trägerverein INSIST {region.name} e. V. (erfunden), "
+                f"Musterstraße 1, 00000 {region.name}.",
+                f"Vertreten durch den Vorstand: {TEAM[0][0]}. "
+                f'E-Mail: <a href="mailto:{team}">{team}</a>, '
+                "Telefon +49 30 23125 100.",
+                "Registergericht: Amtsgericht Musterstadt, VR 00000 (erfunden).",
+                "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV: "
+                f"{TEAM[0][0]}, Anschrift wie oben.",
+                DEMO_NOTE,
+            ),
+        ),
+        "datenschutz": (
+            "Was diese Seite über Sie speichert, warum und wie lange.",
+            _paragraphs(
+                "<b>Keine fremden Server:</b> Diese Seite lädt keine Schriften, "
+                "Skripte, Karten oder Videos von anderen Anbietern. Es gibt keine "
+                "Statistik- oder Werbe-Cookies.",
+                "<b>Cookies:</b> <i>csrftoken</i> wird gesetzt, wenn Sie ein Formular "
+                "öffnen (Anmeldung zu einer Veranstaltung); es schützt das Formular "
+                "vor Missbrauch durch andere Seiten und enthält keine Angaben über "
+                "Sie. <i>messages</i> trägt nach einer Anmeldung die Bestätigung "
+                "bis zur "
+                "nächsten Seite und wird dann gelöscht. <i>sessionid</i> wird nur "
+                "gesetzt, wenn sich ein Redaktionsmitglied anmeldet; es endet nach "
+                "zwei Wochen.",
+                "<b>Anmeldung zu Veranstaltungen:</b> Wir speichern Ihren Namen, Ihre "
+                "E-Mail-Adresse und den Zeitpunkt der Anmeldung, um die Plätze zu "
+                "verwalten und Sie bei Änderungen zu informieren (Art. 6 Abs. 1 "
+                "lit. b DSGVO). Nur das regionale Team sieht diese Angaben. Sie "
+                "werden 90 Tage nach der Veranstaltung gelöscht.",
+                "<b>Kontaktdaten von Vereinen:</b> Name und E-Mail einer "
+                "Ansprechperson erscheinen nur mit ihrer dokumentierten "
+                "Einwilligung, die jederzeit "
+                "widerrufen werden kann.",
+                f"<b>Ihre Rechte:</b> Auskunft, Berichtigung, Löschung, Einschränkung, "
+                f'Widerspruch: <a href="mailto:{team}">{team}</a>. Sie können sich bei '
+                "einer Datenschutzaufsichtsbehörde beschweren.",
+                DEMO_NOTE,
+            ),
+        ),
+        "barrierefreiheit": (
+            "Diese Erklärung gilt für die Seiten von INSIST "
+            f"{region.name} (Barrierefreie-Informationstechnik-Verordnung, BITV 2.0).",
+            _paragraphs(
+                "<b>Stand der Vereinbarkeit:</b> Die Seiten sind weitgehend mit der "
+                "BITV 2.0 vereinbar. Geprüft wurde durch eine Selbstbewertung und "
+                "automatische Tests (axe-core) jeder Seitenart auf Deutsch und "
+                "Arabisch.",
+                "<b>Nicht barrierefreie Inhalte:</b> Seiten, die noch nicht übersetzt "
+                "sind, erscheinen in anderen Sprachen auf Deutsch (sie sind als "
+                "deutscher Text ausgezeichnet). Dokumente der Vereine (PDF) sind "
+                "nicht immer barrierefrei.",
+                f"<b>Feedback und Kontakt:</b> Barrieren melden Sie an "
+                f'<a href="mailto:barrierefreiheit@{region.schema_name}.example.org">'
+                f"barrierefreiheit@{region.schema_name}.example.org</a> oder "
+                f"telefonisch an {TEAM[0][0]}, {TEAM[0][3]}. Wir antworten innerhalb "
+                "von zwei Wochen.",
+                "<b>Schlichtungsverfahren:</b> Bleibt Ihre Anfrage ohne befriedigende "
+                "Antwort, können Sie die Schlichtungsstelle nach § 16 "
+                "Behindertengleichstellungsgesetz (BGG) anrufen.",
+                "Erstellt am 26. November 2026. " + DEMO_NOTE,
+            ),
+        ),
+    }
 
 
 def _paragraphs(*texts):
@@ -217,18 +351,31 @@ def _demo_content_load(*, region: Region, now) -> list[tuple[str, bool]]:
         title="Veranstaltungen",
         show_in_menus=True,
     )
-    for slug, title, kind, text in STANDARD_PAGES:
-        _page, made = _child(
+    standard = {}
+    for slug, title, kind in STANDARD_PAGES:
+        standard[slug], made = _child(
             home,
             StandardPage,
             slug,
             title=title,
             kind=kind,
-            intro=text,
-            show_in_menus=kind == StandardPage.Kind.PROJECT,
-            body=_paragraphs(text),
+            show_in_menus=kind in MENU_KINDS,
         )
-        created["pages"] += made
+        if made:
+            # Written once the pages exist, so the texts can link to them.
+            created["pages"] += 1
+    texts = _standard_texts(
+        region=region,
+        links={
+            "directory": clubs,
+            "events": events,
+            "contact": standard["kontakt"],
+        },
+    )
+    for slug, page in standard.items():
+        if not page.intro:
+            page.intro, page.body = texts[slug]
+            page.save_revision(log_action=False).publish(log_action=False)
 
     fields = list(taxonomy.FieldOfActivity.objects.filter(parent__isnull=True))
     groups = list(taxonomy.TargetGroup.objects.all())
@@ -358,24 +505,244 @@ def _demo_content_load(*, region: Region, now) -> list[tuple[str, bool]]:
         )
         created["events"] += made
 
-    translated = _english_home(home)
     lines = [
         (f"{label}: {count} created" if count else f"{label}: all present", bool(count))
         for label, count in created.items()
     ]
-    lines.append(translated)
+    lines += page_aliases_ensure(region=region)
+    lines.append(
+        _translations(
+            region=region,
+            home=home,
+            sections={"clubs": clubs, "stories": stories, "events": events},
+            standard=standard,
+            portrait=portraits[0],
+            story=StoryPage.objects.child_of(stories).get(slug="geschichte-1"),
+            event=EventPage.objects.child_of(events).get(slug="termin-7"),
+        )
+    )
     return lines
 
 
-def _english_home(home) -> tuple[str, bool]:
-    locale, _ = Locale.objects.get_or_create(language_code="en")
-    if home.get_translation_or_none(locale) is not None:
-        return ("English home page already there", False)
-    english = home.copy_for_translation(locale)
-    english.title = home.title
-    english.intro = (
-        "<p>Welcome to INSIST! Clubs introduce themselves here, show how they "
-        "engage in their neighbourhoods and find partners for joint projects.</p>"
-    )
-    english.save_revision(log_action=False).publish(log_action=False)
-    return ("English home page created", True)
+def _translations(
+    *, region, home, sections, standard, portrait, story, event
+) -> tuple[str, bool]:
+    """Every page type in English, most of them in Arabic too; the rest stays
+    an alias of German, so both states show on the demo."""
+    team = f"team@{region.schema_name}.example.org"
+    plans = [
+        (
+            home,
+            {
+                "en": {
+                    "title": f"INSIST {region.name}",
+                    "intro": "<p>Welcome to INSIST! Clubs introduce themselves "
+                    "here, show how they engage in their neighbourhoods and find "
+                    "partners for joint projects.</p>",
+                },
+                "ar": {
+                    "title": f"إنسيست {region.name}",
+                    "intro": "<p>أهلاً بكم في إنسيست! تعرّف الجمعيات هنا بنفسها، "
+                    "وتعرض نشاطها في الأحياء، وتجد شركاء لمشاريع مشتركة.</p>",
+                },
+            },
+        ),
+        (
+            sections["clubs"],
+            {
+                "en": {
+                    "title": "Club directory",
+                    "intro": "All clubs of the region, filterable by topic.",
+                },
+                "ar": {
+                    "title": "دليل الجمعيات",
+                    "intro": "جميع جمعيات المنطقة، مع إمكانية التصفية حسب الموضوع.",
+                },
+            },
+        ),
+        (sections["stories"], {"en": {"title": "Club stories"}}),
+        (
+            sections["events"],
+            {
+                "en": {"title": "Events"},
+                "ar": {"title": "الفعاليات"},
+            },
+        ),
+        (
+            portrait,
+            {
+                "en": {
+                    "summary": "We offer homework help for primary school children "
+                    "and welcome everyone who is interested.",
+                    "offers": "Rooms for meetings and rehearsals",
+                    "seeks": "A partner club for a joint summer festival",
+                    "description": _paragraphs(
+                        "The club was founded by people from the neighbourhood. "
+                        "Today we offer homework help for primary school children.",
+                    ),
+                },
+                "ar": {
+                    "summary": "نقدّم المساعدة في الواجبات المدرسية لأطفال المرحلة "
+                    "الابتدائية، ونرحّب بكل المهتمين.",
+                    "offers": "قاعات للقاءات والتدريبات",
+                    "seeks": "جمعية شريكة لمهرجان صيفي مشترك",
+                    "description": _paragraphs(
+                        "أسّس الجمعيةَ أشخاصٌ من الحيّ. نقدّم اليوم المساعدة في "
+                        "الواجبات المدرسية لأطفال المرحلة الابتدائية.",
+                    ),
+                },
+            },
+        ),
+        (
+            story,
+            {
+                "en": {
+                    "title": "Together on the pitch",
+                    "teaser": "Two clubs show what engagement in the neighbourhood "
+                    "can achieve.",
+                    "body": _paragraphs(
+                        "The two clubs met at a club forum. Since then they plan "
+                        "joint offers and share rooms and knowledge.",
+                    ),
+                },
+            },
+        ),
+        (
+            event,
+            {
+                "en": {
+                    "title": "Club forum on culture",
+                    "theme": "Culture",
+                    "teaser": "Club forum on culture: exchange, contacts and new "
+                    "ideas for clubs.",
+                    "body": _paragraphs("Taking part is free. Drinks are provided."),
+                },
+                "ar": {
+                    "title": "منتدى الجمعيات: الثقافة",
+                    "theme": "الثقافة",
+                    "teaser": "منتدى الجمعيات حول الثقافة: تبادل وتواصل وأفكار جديدة.",
+                    "body": _paragraphs("المشاركة مجانية، والمشروبات متوفرة."),
+                },
+            },
+        ),
+        (
+            standard["mitmachen"],
+            {
+                "en": {
+                    "title": "Take part",
+                    "intro": "Four ways for clubs to take part in INSIST, and a team "
+                    "that helps.",
+                    "body": _paragraphs(
+                        "<b>Club forums:</b> clubs exchange ideas on youth, culture, "
+                        "sport and parents' work.",
+                        "<b>Club fair:</b> once a year clubs present themselves at "
+                        "the market of opportunities; speed dating finds partners.",
+                        "<b>Trainings:</b> free trainings in intercultural "
+                        "competence, funding applications and public relations.",
+                        "<b>Partner search:</b> in the club directory clubs show what "
+                        "they offer and what they look for.",
+                        f'<b>Reach the team:</b> <a href="mailto:{team}">{team}</a>.',
+                    ),
+                },
+                "ar": {
+                    "title": "شارك معنا",
+                    "intro": "أربع طرق لمشاركة الجمعيات في إنسيست، وفريق يساعدك.",
+                    "body": _paragraphs(
+                        "<b>منتديات الجمعيات:</b> تتبادل الجمعيات الخبرات حول "
+                        "الشباب والثقافة والرياضة وعمل أولياء الأمور.",
+                        "<b>معرض الجمعيات:</b> مرة في السنة تعرّف الجمعيات بنفسها "
+                        "في سوق الفرص.",
+                        "<b>الدورات التدريبية:</b> دورات مجانية في الكفاءة "
+                        "بين الثقافات.",
+                        "<b>البحث عن شركاء:</b> في دليل الجمعيات تعرض الجمعيات ما "
+                        "تقدّمه وما تبحث عنه.",
+                        f'<b>تواصل مع الفريق:</b> <a href="mailto:{team}">{team}</a>',
+                    ),
+                },
+            },
+        ),
+        (
+            standard["kontakt"],
+            {
+                "en": {
+                    "title": "Contact",
+                    "intro": f"The regional INSIST team in {region.name} is there "
+                    "for clubs.",
+                    "body": [
+                        ("paragraph", RichText(_team_html(region.schema_name))),
+                        *_paragraphs(
+                            f'General enquiries: <a href="mailto:{team}">{team}</a>, '
+                            "phone +49 30 23125 100 (Monday to Thursday, 10 am to "
+                            "4 pm). (Demo content: every name is invented.)"
+                        ),
+                    ],
+                },
+            },
+        ),
+        (
+            standard["impressum"],
+            {
+                "en": {
+                    "title": "Imprint",
+                    "intro": "Information according to § 5 of the German Digital "
+                    "Services Act (DDG).",
+                },
+            },
+        ),
+        (
+            standard["datenschutz"],
+            {
+                "en": {
+                    "title": "Privacy notice",
+                    "intro": "What this site stores about you, why and for how long.",
+                    "body": _paragraphs(
+                        "<b>No third-party servers:</b> no fonts, scripts, maps or "
+                        "videos from other providers; no statistics or advertising "
+                        "cookies.",
+                        "<b>Cookies:</b> <i>csrftoken</i> is set when you open a form "
+                        "and protects it against misuse by other sites. "
+                        "<i>messages</i> carries the confirmation of a registration "
+                        "to the next "
+                        "page and is then deleted. <i>sessionid</i> is set only when "
+                        "an editor logs in.",
+                        "<b>Event registration:</b> we store your name, your email "
+                        "address and the time of registration to manage the places. "
+                        "Only the regional team sees them. They are deleted 90 days "
+                        "after the event.",
+                        f'<b>Your rights:</b> <a href="mailto:{team}">{team}</a>.',
+                    ),
+                },
+            },
+        ),
+        (
+            standard["barrierefreiheit"],
+            {
+                "en": {
+                    "title": "Accessibility statement",
+                    "intro": "This statement covers the INSIST pages of "
+                    f"{region.name} (German BITV 2.0).",
+                    "body": _paragraphs(
+                        "<b>Compliance:</b> the pages are largely compliant with BITV "
+                        "2.0, checked by self-assessment and automated tests.",
+                        "<b>Not accessible:</b> pages not yet translated are shown in "
+                        "German (and marked as German text).",
+                        '<b>Feedback:</b> <a href="mailto:barrierefreiheit@'
+                        f'{region.schema_name}.example.org">barrierefreiheit@'
+                        f"{region.schema_name}.example.org</a>, {TEAM[0][3]}.",
+                        "<b>Conciliation:</b> the conciliation body under § 16 of "
+                        "the German Disability Equality Act (BGG).",
+                    ),
+                },
+            },
+        ),
+    ]
+    made = 0
+    for page, languages in plans:
+        for language, fields in languages.items():
+            _translated, changed = page_translation_publish(
+                page=page, language=language, fields=fields, replace=False
+            )
+            made += changed
+    if made:
+        return (f"translations (English, Arabic): {made} published", True)
+    return ("translations (English, Arabic): all present", False)

@@ -198,7 +198,16 @@ def portrait_details(*, portrait) -> dict:
     """Terms, links and published stories of one portrait."""
     from cms.pages.models import StoryPage
 
-    stories = StoryPage.objects.live().public().filter(clubs=portrait)
+    # Stories name the German portraits; show the ones in this portrait's language.
+    stories = (
+        StoryPage.objects.live()
+        .public()
+        .filter(
+            clubs__translation_key=portrait.translation_key,
+            locale_id=portrait.locale_id,
+        )
+        .distinct()
+    )
     return {
         "fields_of_activity": list(portrait.fields_of_activity.all()),
         "target_groups": list(portrait.target_groups.all()),
@@ -223,7 +232,17 @@ def clubs_of_story(*, story):
 
     # ``story.clubs`` is an in-memory set in previews: ask for the live pages.
     ids = [club.pk for club in story.clubs.all()]
-    portraits = ClubPortraitPage.objects.live().public().filter(pk__in=ids)
+    # The story names German portraits: link their versions in its language.
+    portraits = (
+        ClubPortraitPage.objects.live()
+        .public()
+        .filter(
+            translation_key__in=Page.objects.filter(pk__in=ids).values(
+                "translation_key"
+            ),
+            locale_id=story.locale_id,
+        )
+    )
     return list(_portrait_cards(portraits).order_by("title"))
 
 

@@ -8,7 +8,13 @@ from django.urls import include, path
 from cms.materials import views as materials
 from insist.api import api
 from insist.auth import ThrottledAdminLoginForm
-from tenants.views import portal_home
+from tenants.views import (
+    portal_home,
+    portal_imprint,
+    portal_privacy,
+    portal_robots_txt,
+    portal_sitemap_xml,
+)
 
 # Failed logins are throttled on the portal too, with a message that says so.
 admin.site.login_form = ThrottledAdminLoginForm
@@ -33,9 +39,16 @@ urlpatterns = [
         materials.material_download,
         name="material-download",
     ),
-    path("", portal_home, name="portal-home"),
+    path("robots.txt", portal_robots_txt, name="portal-robots"),
+    path("sitemap.xml", portal_sitemap_xml, name="portal-sitemap"),
 ]
-# The cross-region search, in German at /suche/ and under every language prefix.
+
+# German at /, every other language under its prefix (/en/, /ar/, ...).
 urlpatterns += i18n_patterns(
-    path("", include("search.urls")), prefix_default_language=False
+    path("", portal_home, name="portal-home"),
+    path("impressum/", portal_imprint, name="portal-imprint"),
+    path("datenschutz/", portal_privacy, name="portal-privacy"),
+    # The cross-region search, in German at /suche/ and under every language prefix.
+    path("", include("search.urls")),
+    prefix_default_language=False,
 )

@@ -4,10 +4,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.materials.views import material_download
+from cms.pages.views import robots_txt, sitemap_xml
 from insist.api import api
 from insist.media import region_media
 
@@ -15,7 +15,8 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     # Material files: only through this view, which checks the scope (no /media/).
     path(
         "downloads/materialien/<int:material_id>/<int:file_id>/",

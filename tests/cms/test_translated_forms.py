@@ -54,7 +54,7 @@ def test_registration_form_speaks_the_page_language(
     assert f'<html lang="{lang}"' in body
     for label in labels:
         assert f">{label}</label>" in body
-    assert f"<dd>{kind}: Jugend</dd>" in body
+    assert f"<dd>{kind}: <bdi>Jugend</bdi></dd>" in body
 
     response = client.post(url, {"name": "Ali", "email": "kein-at-zeichen"})
     assert response.status_code == 400

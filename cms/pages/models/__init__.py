@@ -6,6 +6,7 @@ from cms.pages.models.home import HomePage
 from cms.pages.models.materials import MaterialLibraryPage
 from cms.pages.models.standard import StandardPage
 from cms.pages.models.stories import StoryIndexPage, StoryPage
+from cms.pages.models.translations import MachineTranslation
 
 __all__ = [
     "ClubIndexPage",
@@ -16,6 +17,7 @@ __all__ = [
     "EventRegistration",
     "HomePage",
     "MaterialLibraryPage",
+    "MachineTranslation",
     "StandardPage",
     "StoryIndexPage",
     "StoryPage",

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -8,7 +9,7 @@ class SectionIndexPage(Page):
     stories, the events): a title, a short introduction, its own kind of child
     pages. One of each per home page."""
 
-    intro = models.TextField("Einleitung", blank=True)
+    intro = models.TextField(_("Introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["pages.HomePage"]

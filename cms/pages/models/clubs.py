@@ -26,7 +26,7 @@ class ClubIndexPage(SectionIndexPage):
     subpage_types = ["pages.ClubPortraitPage"]
 
     class Meta:
-        verbose_name = "Vereinsverzeichnis"
+        verbose_name = _("Club directory")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -69,10 +69,10 @@ class ClubPortraitPage(Page):
     offers to partners and looks for. The contact person's name and email are
     shown only when the club's consent is recorded with its date."""
 
-    summary = models.TextField("Kurzbeschreibung", max_length=400)
+    summary = models.TextField(_("Short description"), max_length=400)
     logo = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name="Logo",
+        verbose_name=_("Logo"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -80,37 +80,40 @@ class ClubPortraitPage(Page):
     )
     picture = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name="Bild",
+        verbose_name=_("Picture"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    description = StreamField(BodyBlock(), blank=True, verbose_name="Beschreibung")
+    description = StreamField(BodyBlock(), blank=True, verbose_name=_("Description"))
     founding_year = models.PositiveSmallIntegerField(
-        "Gründungsjahr", null=True, blank=True
+        _("Year founded"), null=True, blank=True
     )
     member_count = models.PositiveIntegerField(
-        "Mitglieder (ungefähr)", null=True, blank=True
+        _("Members (approx.)"), null=True, blank=True
     )
     fields_of_activity = ParentalManyToManyField(
         "taxonomy.FieldOfActivity",
         blank=True,
         related_name="+",
-        verbose_name="Tätigkeitsfelder",
+        verbose_name=_("Fields of activity"),
     )
     target_groups = ParentalManyToManyField(
         "taxonomy.TargetGroup",
         blank=True,
         related_name="+",
-        verbose_name="Zielgruppen",
+        verbose_name=_("Target groups"),
     )
     languages = ParentalManyToManyField(
-        "taxonomy.ClubLanguage", blank=True, related_name="+", verbose_name="Sprachen"
+        "taxonomy.ClubLanguage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("Languages"),
     )
     organisation_kind = models.ForeignKey(
         "taxonomy.OrganisationKind",
-        verbose_name="Organisationsform",
+        verbose_name=_("Kind of organisation"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -118,7 +121,7 @@ class ClubPortraitPage(Page):
     )
     migration_reference = models.ForeignKey(
         "taxonomy.MigrationReference",
-        verbose_name="Migrationsbezug",
+        verbose_name=_("Migration reference"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -126,22 +129,22 @@ class ClubPortraitPage(Page):
     )
     district = models.ForeignKey(
         "taxonomy.District",
-        verbose_name="Stadtteil",
+        verbose_name=_("District"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
-    website = models.URLField("Website", blank=True)
-    offers = models.TextField("Was wir Partnern bieten", blank=True)
-    seeks = models.TextField("Was wir suchen", blank=True)
-    contact_name = models.CharField("Ansprechperson", max_length=200, blank=True)
-    contact_email = models.EmailField("E-Mail der Ansprechperson", blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    offers = models.TextField(_("What we offer"), blank=True)
+    seeks = models.TextField(_("What we are looking for"), blank=True)
+    contact_name = models.CharField(_("Contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("Contact person's email"), blank=True)
     contact_consent = models.BooleanField(
-        "Einwilligung zur Veröffentlichung der Kontaktdaten", default=False
+        _("Consent to publish the contact details"), default=False
     )
     contact_consent_date = models.DateField(
-        "Einwilligung erteilt am", null=True, blank=True
+        _("Consent given on"), null=True, blank=True
     )
 
     search_fields = [
@@ -168,7 +171,7 @@ class ClubPortraitPage(Page):
                     ]
                 ),
             ],
-            heading="Einordnung",
+            heading=_("Classification"),
         ),
         MultiFieldPanel(
             [
@@ -176,12 +179,12 @@ class ClubPortraitPage(Page):
                     [FieldPanel("founding_year"), FieldPanel("member_count")]
                 ),
                 FieldPanel("website"),
-                InlinePanel("links", label="Social-Media-Links"),
+                InlinePanel("links", label=_("Social media links")),
             ],
-            heading="Eckdaten",
+            heading=_("Key facts"),
         ),
         MultiFieldPanel(
-            [FieldPanel("offers"), FieldPanel("seeks")], heading="Kooperation"
+            [FieldPanel("offers"), FieldPanel("seeks")], heading=_("Cooperation")
         ),
         MultiFieldPanel(
             [
@@ -192,15 +195,15 @@ class ClubPortraitPage(Page):
                     [FieldPanel("contact_consent"), FieldPanel("contact_consent_date")]
                 ),
             ],
-            heading="Ansprechperson",
-            help_text="Name und E-Mail erscheinen nur mit dokumentierter Einwilligung.",
+            heading=_("Contact person"),
+            help_text=_("Name and email appear only with recorded consent."),
         ),
     ]
     parent_page_types = ["pages.ClubIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "Vereinsporträt"
+        verbose_name = _("Club portrait")
 
     def clean(self):
         super().clean()
@@ -263,10 +266,10 @@ class ClubLink(Orderable):
     """A social media or other web link of a club, shown on its portrait."""
 
     page = ParentalKey(ClubPortraitPage, on_delete=models.CASCADE, related_name="links")
-    label = models.CharField("Bezeichnung", max_length=80)
-    url = models.URLField("Adresse")
+    label = models.CharField(_("Label"), max_length=80)
+    url = models.URLField(_("Address (URL)"))
 
     panels = [FieldPanel("label"), FieldPanel("url")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "Link"
+        verbose_name = _("Link")

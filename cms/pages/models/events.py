@@ -23,7 +23,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     subpage_types = ["pages.EventPage"]
 
     class Meta:
-        verbose_name = "Veranstaltungen"
+        verbose_name = _("Events")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -68,33 +68,33 @@ class EventPage(RoutablePageMixin, Page):
         LINK = "link", _("registration via a link")
         FORM = "form", _("registration form on this page")
 
-    kind = models.CharField("Art", max_length=16, choices=Kind.choices)
+    kind = models.CharField(_("Kind"), max_length=16, choices=Kind.choices)
     theme = models.CharField(
-        "Thema",
+        _("Theme"),
         max_length=120,
         blank=True,
-        help_text="z. B. Jugend, Kultur, Sport, Elternvereine",
+        help_text=_("e.g. youth, culture, sport, parents' associations"),
     )
-    fair_market = models.BooleanField("Markt der Möglichkeiten", default=False)
-    fair_speed_dating = models.BooleanField("Speed-Dating", default=False)
-    start = models.DateTimeField("Beginn")
-    end = models.DateTimeField("Ende")
+    fair_market = models.BooleanField(_("Market of opportunities"), default=False)
+    fair_speed_dating = models.BooleanField(_("Speed dating"), default=False)
+    start = models.DateTimeField(_("Start"))
+    end = models.DateTimeField(_("End"))
     format = models.CharField(
-        "Format", max_length=8, choices=Format.choices, default=Format.ONSITE
+        _("Format"), max_length=8, choices=Format.choices, default=Format.ONSITE
     )
-    venue = models.CharField("Ort", max_length=200, blank=True)
-    address = models.CharField("Adresse", max_length=300, blank=True)
-    online_url = models.URLField("Online-Zugang", blank=True)
-    teaser = models.TextField("Anreißer", max_length=400)
-    body = StreamField(BodyBlock(), blank=True, verbose_name="Beschreibung")
+    venue = models.CharField(_("Venue"), max_length=200, blank=True)
+    address = models.CharField(_("Address"), max_length=300, blank=True)
+    online_url = models.URLField(_("Online access"), blank=True)
+    teaser = models.TextField(_("Teaser"), max_length=400)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Description"))
     registration = models.CharField(
-        "Anmeldung",
+        _("Registration"),
         max_length=8,
         choices=Registration.choices,
         default=Registration.NONE,
     )
-    registration_url = models.URLField("Link zur Anmeldung", blank=True)
-    capacity = models.PositiveIntegerField("Plätze", null=True, blank=True)
+    registration_url = models.URLField(_("Registration link"), blank=True)
+    capacity = models.PositiveIntegerField(_("Places"), null=True, blank=True)
 
     search_fields = [
         *Page.search_fields,
@@ -112,7 +112,7 @@ class EventPage(RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("venue"), FieldPanel("address")]),
                 FieldPanel("online_url"),
             ],
-            heading="Ort",
+            heading=_("Place"),
         ),
         FieldPanel("teaser"),
         FieldPanel("body"),
@@ -122,28 +122,28 @@ class EventPage(RoutablePageMixin, Page):
                 FieldPanel("registration_url"),
                 FieldPanel("capacity"),
             ],
-            heading="Anmeldung",
+            heading=_("Registration"),
         ),
     ]
     parent_page_types = ["pages.EventIndexPage"]
     subpage_types = []
 
     class Meta:
-        verbose_name = "Veranstaltung"
+        verbose_name = _("Event")
 
     def clean(self):
         super().clean()
         errors = {}
         if self.start and self.end and self.end < self.start:
-            errors["end"] = "Das Ende liegt vor dem Beginn."
+            errors["end"] = _("The end lies before the start.")
         if self.format != self.Format.ONLINE and not self.venue:
-            errors["venue"] = "Bitte einen Ort angeben (oder Format „online“ wählen)."
+            errors["venue"] = _("Please give a venue (or choose the format “online”).")
         if self.format != self.Format.ONSITE and not self.online_url:
-            errors["online_url"] = "Bitte den Online-Zugang angeben."
+            errors["online_url"] = _("Please give the online access.")
         if self.registration == self.Registration.LINK and not self.registration_url:
-            errors["registration_url"] = "Bitte den Link zur Anmeldung angeben."
+            errors["registration_url"] = _("Please give the registration link.")
         if self.registration == self.Registration.FORM and not self.capacity:
-            errors["capacity"] = "Ein Anmeldeformular braucht eine Zahl an Plätzen."
+            errors["capacity"] = _("A registration form needs a number of places.")
         if errors:
             raise ValidationError(errors)
 
@@ -194,6 +194,63 @@ class EventPage(RoutablePageMixin, Page):
         else:
             context.update(selectors.event_details(event=self))
         return context
+
+    ATTENDANCE_MODES = {
+        "onsite": "https://schema.org/OfflineEventAttendanceMode",
+        "online": "https://schema.org/OnlineEventAttendanceMode",
+        "hybrid": "https://schema.org/MixedEventAttendanceMode",
+    }
+
+    def structured_data(self, request=None, context=None) -> dict:
+        """schema.org JSON-LD of the event: dates, attendance mode, where,
+        and whether places are still available."""
+        from cms.pages.seo import absolute, region_organisation
+
+        url = absolute(request, self.get_url(request))
+        locations = []
+        if self.format != self.Format.ONLINE and self.venue:
+            place = {"@type": "Place", "name": self.venue}
+            if self.address:
+                place["address"] = self.address
+            locations.append(place)
+        if self.format != self.Format.ONSITE and self.online_url:
+            locations.append({"@type": "VirtualLocation", "url": self.online_url})
+        organiser = region_organisation(request)
+        organiser.pop("areaServed")
+        if context is None:
+            context = selectors.event_details(event=self)
+        if self.registration == self.Registration.FORM and not context["places_left"]:
+            availability = "https://schema.org/SoldOut"
+        else:
+            availability = "https://schema.org/InStock"
+        offer_url = (
+            self.registration_url
+            if self.registration == self.Registration.LINK and self.registration_url
+            else url
+        )
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.teaser,
+            "url": url,
+            "startDate": self.start.isoformat(),
+            "endDate": self.end.isoformat(),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": self.ATTENDANCE_MODES[self.format],
+            "organizer": organiser,
+            "isAccessibleForFree": True,
+            "offers": {
+                "@type": "Offer",
+                "price": "0",
+                "priceCurrency": "EUR",
+                "availability": availability,
+                "url": offer_url,
+            },
+        }
+        if locations:
+            data["location"] = locations[0] if len(locations) == 1 else locations
+        return data
 
 
 class EventRegistration(models.Model):

@@ -1,4 +1,6 @@
 from django.db import models
+from django.templatetags.static import static
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -10,11 +12,13 @@ class HomePage(Page):
     """The region's start page: its introduction, featured club stories, the next
     events, a search box and links to the club directory and training materials."""
 
-    intro = RichTextField("Einleitung", blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("Introduction"), blank=True, features=["bold", "italic", "link"]
+    )
     materials_url = models.URLField(
-        "Link zu den Schulungsmaterialien",
+        _("Link to the training materials"),
         blank=True,
-        help_text="Die gemeinsame Materialsammlung aller Regionen.",
+        help_text=_("The materials collection shared by all regions."),
     )
 
     content_panels = [
@@ -33,7 +37,7 @@ class HomePage(Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = "Startseite"
+        verbose_name = _("Start page")
 
     def materials_link(self) -> str:
         """The region's own library page if it has one, else the link given."""
@@ -46,3 +50,12 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.home_sections(home=self))
         return context
+
+    def structured_data(self, request=None, context=None) -> dict:
+        """schema.org JSON-LD of the start page: the regional INSIST team."""
+        from cms.pages.seo import absolute, region_organisation
+
+        data = {"@context": "https://schema.org", **region_organisation(request)}
+        data["url"] = absolute(request, self.get_url(request))
+        data["logo"] = absolute(request, static("insist/favicon.svg"))
+        return data

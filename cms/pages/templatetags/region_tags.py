@@ -6,7 +6,7 @@ from wagtail.models import Page, Site
 
 register = template.Library()
 
-FOOTER_KINDS = ("contact", "imprint", "privacy")
+FOOTER_KINDS = ("contact", "imprint", "privacy", "accessibility")
 
 
 @register.simple_tag(takes_context=True)

@@ -197,6 +197,13 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Every page exists in every language: a page created in one locale gets an
+# alias in the others, shown in German until translated (docs/languages.md).
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
+# Optional machine translation of pages (a LibreTranslate-compatible server,
+# e.g. self-hosted); without a URL nothing is ever sent anywhere.
+INSIST_MACHINE_TRANSLATION_URL = env("INSIST_MACHINE_TRANSLATION_URL", default="")
+INSIST_MACHINE_TRANSLATION_KEY = env("INSIST_MACHINE_TRANSLATION_KEY", default="")
 
 # --- Static files and media ---------------------------------------------------
 STATIC_URL = "/static/"
@@ -232,6 +239,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "INSIST"
+# Editors choose German (the default) or English for the admin in their account;
+# the page types' labels and help texts are translated for both.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 # No avatar lookups on a third-party host.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

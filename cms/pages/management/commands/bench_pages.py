@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from cms.pages.selectors import home_page
 from tenants.context import in_public, in_region
@@ -48,6 +49,21 @@ class Command(BaseCommand):
                         )
                 if portrait:
                     urls.append(("portrait", portrait.url))
+                # The same pages in Arabic (aliases or translations), the sitemap.
+                arabic = Locale.objects.filter(language_code="ar").first()
+                for label, page in (
+                    ("home", home),
+                    ("directory", directory),
+                    ("portrait", portrait),
+                ):
+                    translated = (
+                        page.get_translation_or_none(arabic)
+                        if page and arabic
+                        else None
+                    )
+                    if translated is not None:
+                        urls.append((f"{label} (ar)", translated.url))
+                urls.append(("sitemap.xml", "/sitemap.xml"))
             client = Client(HTTP_HOST=region_primary_domain(region=region))
             # The tenant middleware switches the connection to the host's region
             # and leaves it there: in_public() brings the command back each time.
