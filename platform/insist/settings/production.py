@@ -27,3 +27,20 @@ CSRF_COOKIE_SECURE = True
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env("DJANGO_EMAIL_HOST", default="localhost")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="noreply@localhost")
+
+# --- Background work: the persistent queue, run by `manage.py db_worker` --------
+TASKS = DATABASE_TASKS  # noqa: F405
+
+# --- Cache: a Redis restart must cost a few failed requests, never hung workers.
+if "LOCATION" in CACHES["default"] and "redis" in CACHES["default"]["BACKEND"]:  # noqa: F405
+    CACHES["default"]["OPTIONS"] = {  # noqa: F405
+        "socket_connect_timeout": env.float("INSIST_REDIS_TIMEOUT", default=2.0),
+        "socket_timeout": env.float("INSIST_REDIS_TIMEOUT", default=2.0),
+        "retry_on_timeout": False,
+    }
+
+# --- Logging: JSON lines, each naming its region (insist/logging.py) -----------
+LOGGING["formatters"]["json"] = {"()": "insist.logging.JsonFormatter"}  # noqa: F405
+LOGGING["handlers"]["console"]["formatter"] = env(  # noqa: F405
+    "DJANGO_LOG_FORMAT", default="json"
+)
