@@ -37,9 +37,8 @@ def database_reachable() -> bool:
             cursor.execute("SELECT 1")
             return cursor.fetchone() == (1,)
     except Exception:
+        # Django drops the broken connection at the end of this request.
         logger.warning("healthz: database unreachable", exc_info=True)
-        # A broken connection must not be reused by the next request.
-        connection.close_if_unusable_or_obsolete()
         return False
 
 
