@@ -14,6 +14,9 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 env("DATABASE_URL")
 CONN_MAX_AGE = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE  # noqa: F405
+# A kept connection is checked before a request reuses it: after a PostgreSQL or
+# PgBouncer restart the first request reconnects instead of failing.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
