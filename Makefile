@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install lint messages bench stop clean
+.PHONY: demo test install lint messages bench stop clean drill
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test: install
 # Server time and SQL queries of the main pages on the demo content (make demo first).
 bench: install
 	$(BIN)/python manage.py bench_pages
+
+# The cluster on loopback under faults (deploy/README.md, "The drill"); as root.
+drill: install
+	$(BIN)/python deploy/drill/drill.py $(DRILL_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
