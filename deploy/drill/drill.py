@@ -209,8 +209,6 @@ default_pool_size = 40
 max_client_conn = 200
 server_reset_query = DISCARD ALL
 server_check_delay = 1
-logfile = {self.logs}/pgbouncer-own.log
-pidfile = {self.dir}/pgbouncer.pid
 """
         )
         for path in (ini, self.dir / "userlist.txt"):
@@ -437,8 +435,10 @@ def writer(load: Load, events: dict[str, str]) -> None:
                     "Host": host(region),
                     "Content-Type": "application/x-www-form-urlencoded",
                     "Cookie": cookies,
-                    "Origin": f"https://{host(region)}",
-                    "Referer": f"https://{host(region)}{events[region]}",
+                    # What a browser sends on port 443: nginx passes $host
+                    # (no port) on, and Django compares the two.
+                    "Origin": f"https://{host(region).split(':')[0]}",
+                    "Referer": f"https://{host(region).split(':')[0]}{events[region]}",
                 },
             )
             answer = conn.getresponse()

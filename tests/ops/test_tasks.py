@@ -121,3 +121,32 @@ def test_task_naming_a_missing_region_fails_and_the_worker_goes_on(
     assert "atlantis" in orphan.errors[0].traceback
     assert after.status == "SUCCESSFUL"
     assert after.return_value == "halle"
+
+
+@pytest.mark.django_db
+def test_worker_outlives_a_lost_database_connection(regions, monkeypatch):
+    from django.db import OperationalError
+
+    real_ready = DBTaskResult.objects.ready
+    calls = {"n": 0}
+
+    def ready_after_an_outage():
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_ready()
+
+    monkeypatch.setattr(DBTaskResult.objects, "ready", ready_after_an_outage)
+    monkeypatch.setattr(RegionWorker, "reconnect_delay", 0)
+    # Closing the test's connection would end its transaction: keep it.
+    monkeypatch.setattr(connection, "close", lambda: None)
+    with override_settings(TASKS=DATABASE_TASKS):
+        with in_region(regions["potsdam"]):
+            queued = schema_seen_by_plain_task.enqueue()
+        with in_public():
+            run_worker(monkeypatch)
+        queued.refresh()
+
+    assert calls["n"] >= 2
+    assert queued.status == "SUCCESSFUL"
+    assert queued.return_value == "potsdam"

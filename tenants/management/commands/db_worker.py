@@ -8,16 +8,39 @@ that every task runs inside the schema recorded when it was enqueued
 public schema between tasks.
 """
 
+import logging
+import time
 from contextlib import ExitStack
 
+from django.db import InterfaceError, OperationalError, connection
 from django_tasks_db.management.commands import db_worker
 
 from tenants.context import in_public
 from tenants.tasks import REGION_KEY, in_schema_of
 
+logger = logging.getLogger("tenants.worker")
+
 
 class RegionWorker(db_worker.Worker):
-    """Runs each claimed task inside the schema it was enqueued from."""
+    """Runs each claimed task inside the schema it was enqueued from, and
+    outlives a database restart (the upstream worker exits on the first
+    connection error; this one waits and reconnects)."""
+
+    reconnect_delay = 1.0
+
+    def run(self) -> None:
+        while True:
+            try:
+                return super().run()
+            except (OperationalError, InterfaceError) as error:
+                if not self.running:
+                    return None
+                logger.warning("database unavailable (%s); retrying", error)
+                try:
+                    connection.close()
+                except Exception:  # the connection is already gone
+                    pass
+                time.sleep(self.reconnect_delay)
 
     def run_task(self, db_task_result) -> None:
         slug = (db_task_result.args_kwargs or {}).get(REGION_KEY)
