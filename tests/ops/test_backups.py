@@ -8,11 +8,13 @@ schema psql creates is committed, and dropped by the module's teardown.
 """
 
 import io
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -25,6 +27,23 @@ from tenants.services import region_provision
 from tests.cms.factories import StandardPageFactory, region_home
 
 SOURCE, COPY = "vault", "vault_copy"
+
+
+@contextmanager
+def media_root(path: Path):
+    """MEDIA_ROOT set to ``path``, and back. django-tenants' storage caches the
+    media root and forgets it only when MULTITENANT_RELATIVE_MEDIA_ROOT changes,
+    so the cache is dropped on the way in and on the way out."""
+
+    def forget():
+        storages["default"].__dict__.pop("relative_media_root", None)
+
+    forget()
+    try:
+        with override_settings(MEDIA_ROOT=str(path)):
+            yield
+    finally:
+        forget()
 
 
 def _png() -> bytes:
@@ -47,8 +66,8 @@ def _drop_regions(*slugs: str) -> None:
 @pytest.fixture(scope="module")
 def vault(django_db_setup, django_db_blocker, tmp_path_factory):
     """A committed region with pages, a user, a document and an image."""
-    media_root = tmp_path_factory.mktemp("media")
-    with override_settings(MEDIA_ROOT=str(media_root)), django_db_blocker.unblock():
+    media = tmp_path_factory.mktemp("media")
+    with media_root(media), django_db_blocker.unblock():
         _drop_regions(SOURCE, COPY)
         region_provision(slug=SOURCE, name="Tresor", ensure_template=False)
         region = Region.objects.get(schema_name=SOURCE)
@@ -70,7 +89,7 @@ def vault(django_db_setup, django_db_blocker, tmp_path_factory):
                 title="Logo", file=ContentFile(_png(), name="logo.png")
             )
         connection.set_schema_to_public()
-        yield {"region": region, "media_root": media_root}
+        yield {"region": region, "media_root": media}
         _drop_regions(SOURCE, COPY)
         connection.set_schema_to_public()
 
@@ -96,10 +115,10 @@ def _snapshot(slug: str, media_root: Path) -> dict:
 def test_region_backup_then_restore_as_a_copy_round_trips_pages_users_and_media(
     vault, tmp_path
 ):
-    media_root = vault["media_root"]
+    media = vault["media_root"]
     archive = tmp_path / "vault.tar.gz"
-    with override_settings(MEDIA_ROOT=str(media_root)):
-        before = _snapshot(SOURCE, media_root)
+    with media_root(media):
+        before = _snapshot(SOURCE, media)
         out = io.StringIO()
         call_command("region_backup", SOURCE, "--output", str(archive), stdout=out)
         assert archive.is_file()
@@ -107,7 +126,7 @@ def test_region_backup_then_restore_as_a_copy_round_trips_pages_users_and_media(
 
         out = io.StringIO()
         call_command("region_restore", str(archive), "--as", COPY, stdout=out)
-        after = _snapshot(COPY, media_root)
+        after = _snapshot(COPY, media)
         copy = Region.objects.get(schema_name=COPY)
         domains = list(copy.domains.values_list("domain", flat=True))
         with in_region(copy):
@@ -136,7 +155,7 @@ def test_region_backup_then_restore_as_a_copy_round_trips_pages_users_and_media(
 @pytest.mark.django_db
 def test_region_restore_refuses_a_taken_slug_and_changes_nothing(vault, tmp_path):
     archive = tmp_path / "again.tar.gz"
-    with override_settings(MEDIA_ROOT=str(vault["media_root"])):
+    with media_root(vault["media_root"]):
         region_backup(region=vault["region"], output=archive)
         regions_before = Region.objects.count()
         with pytest.raises(ValidationError, match="exists.*Nothing was changed"):
