@@ -139,15 +139,20 @@ class Cluster:
             proc.wait(5)
 
     def manage(self, *args: str, env=None, check=True, **kwargs):
-        return subprocess.run(
+        result = subprocess.run(
             [PYTHON, "manage.py", *args],
             cwd=ROOT,
             env=env or self.env(database_port=PORT["pg"]),
-            check=check,
             capture_output=True,
             text=True,
             **kwargs,
         )
+        if check and result.returncode != 0:
+            raise RuntimeError(
+                f"manage.py {args[0]} failed:\n{result.stdout[-3000:]}"
+                f"\n{result.stderr[-3000:]}"
+            )
+        return result
 
     # PostgreSQL 15, as the postgres system user (initdb refuses root)
     def as_postgres(self, *args: str, check=True):
