@@ -500,6 +500,8 @@ for slug in %(slugs)r:
         )
         event.save_revision().publish()
         out[slug] = event.url_path.split("/", 2)[2]
+        from django.contrib.auth import get_user_model
+        get_user_model().objects.create_user("redaktion-" + slug, password=None)
 print("SEED" + json.dumps(out))
 """
 
@@ -605,6 +607,7 @@ def run(args) -> int:
     os.chmod(workdir, 0o755)
     cluster = Cluster(workdir)
     interrupted = False
+    load = None
 
     def on_signal(signum, frame):
         raise KeyboardInterrupt
@@ -635,9 +638,12 @@ def run(args) -> int:
 
         load = Load()
         threads = [
-            threading.Thread(target=reader, args=(load,)) for _ in range(args.readers)
+            threading.Thread(target=reader, args=(load,), daemon=True)
+            for _ in range(args.readers)
         ]
-        threads.append(threading.Thread(target=writer, args=(load, events)))
+        threads.append(
+            threading.Thread(target=writer, args=(load, events), daemon=True)
+        )
         for thread in threads:
             thread.start()
 
@@ -722,6 +728,8 @@ def run(args) -> int:
         log("interrupted: tearing down")
         return 130
     finally:
+        if load is not None:
+            load.stop.set()
         cluster.teardown()
         if args.keep:
             log(f"logs kept in {workdir}")
