@@ -70,3 +70,30 @@ def test_publish_scheduled_all_dry_run_and_region_filter_change_nothing_else(
 def test_region_command_refuses_an_unknown_region():
     with pytest.raises(CommandError, match="Unknown region.*atlantis.*Nothing"):
         call_command("publish_scheduled_all", "--region", "atlantis")
+
+
+@pytest.mark.django_db
+def test_a_failing_region_is_reported_and_the_others_still_run(regions, monkeypatch):
+    from tenants.management.commands import publish_scheduled_all
+
+    real = publish_scheduled_all._due_counts
+    seen = []
+
+    def due_counts():
+        from django.db import connection
+
+        seen.append(connection.schema_name)
+        if connection.schema_name == "halle":
+            raise RuntimeError("disk full")
+        return real()
+
+    monkeypatch.setattr(publish_scheduled_all, "_due_counts", due_counts)
+    out, err = StringIO(), StringIO()
+
+    with pytest.raises(CommandError, match="Failed in: halle"):
+        call_command("publish_scheduled_all", stdout=out, stderr=err)
+
+    assert sorted(seen) == ["dortmund", "halle", "potsdam"]
+    assert "halle: FAILED" in err.getvalue() and "disk full" in err.getvalue()
+    assert "dortmund: 0 to publish" in out.getvalue()
+    assert "potsdam: 0 to publish" in out.getvalue()
