@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 PYTEST_ARGS ?=
 
-.PHONY: demo test install lint messages bench bench-search stop clean
+.PHONY: demo test install lint messages bench bench-search stop clean drill
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ bench: install bench-search
 # backend, in its own database (<name>_searchbench): never touches the demo data.
 bench-search: install
 	$(BIN)/python manage.py bench_search
+# The cluster on loopback under faults (deploy/README.md, "The drill"); as root.
+drill: install
+	$(BIN)/python deploy/drill/drill.py $(DRILL_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

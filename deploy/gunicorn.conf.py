@@ -18,3 +18,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The host names the region (or the portal), so every access line says which.
+access_log_format = (
+    '%(h)s host=%({host}i)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s" '
+    "xff=%({x-forwarded-for}i)s"
+)

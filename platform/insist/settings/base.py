@@ -5,6 +5,7 @@ Values that differ between machines come from the environment (one
 ``.env.example`` lists them all.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -17,7 +18,13 @@ PROJECT_DIR = BASE_DIR / "platform" / "insist"
 DATA_DIR = BASE_DIR / ".data"
 
 env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# A developer's .env is read unless DJANGO_READ_DOT_ENV_FILE is false; the test
+# settings set it false before importing this module, so the suite never reaches
+# a developer's Redis or database by accident (docs/operations.md).
+if env.bool("DJANGO_READ_DOT_ENV_FILE", default=True):
+    environ.Env.read_env(
+        os.environ.get("DJANGO_DOT_ENV_FILE", BASE_DIR / ".env"), overwrite=False
+    )
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-dev-key-change-me")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
@@ -45,6 +52,9 @@ SHARED_APPS = [
     "django.contrib.messages",
     "django.contrib.admin",
     "django.contrib.staticfiles",
+    # The task queue (public schema only; rows record their region): after
+    # "tenants", whose db_worker command wraps this app's worker.
+    "django_tasks_db",
 ]
 
 TENANT_APPS = [
@@ -100,6 +110,9 @@ DATABASES = {"default": database_settings(env, data_dir=DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 MIDDLEWARE = [
+    # /healthz answers before host checks and tenant routing: a load balancer may
+    # call it by IP address, over plain HTTP (insist/health.py).
+    "insist.health.HealthCheckMiddleware",
     "django_tenants.middleware.main.TenantMainMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -233,9 +246,7 @@ MATERIALS_MAX_UPLOAD_BYTES = env.int(
 MATERIALS_X_ACCEL_PREFIX = env("INSIST_MATERIALS_X_ACCEL_PREFIX", default="")
 
 # --- Background work ----------------------------------------------------------
-# Wagtail 8 hands background work to django-tasks. The immediate backend runs it
-# inside the request, in the request's region schema (trap 6).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+from .tasks import *  # noqa: E402, F403
 
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "INSIST"
@@ -254,7 +265,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every line names the schema it was written in (insist/logging.py).
+    "filters": {"region": {"()": "insist.logging.RegionFilter"}},
+    "formatters": {
+        "region": {"format": "%(levelname)s [%(region)s] %(name)s: %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["region"],
+            "formatter": "region",
+        }
+    },
     "root": {
         "handlers": ["console"],
         "level": env("DJANGO_LOG_LEVEL", default="WARNING"),

@@ -14,6 +14,9 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 env("DATABASE_URL")
 CONN_MAX_AGE = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE  # noqa: F405
+# A kept connection is checked before a request reuses it: after a PostgreSQL or
+# PgBouncer restart the first request reconnects instead of failing.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
@@ -34,3 +37,19 @@ SENDFILE_BACKEND = env("INSIST_SENDFILE_BACKEND", default="insist.sendfile_nginx
 INSIST_URL_SCHEME = env("INSIST_URL_SCHEME", default="https")
 # nginx passes the client's address in X-Real-IP (the limits count per client).
 INSIST_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+# --- Background work: the persistent queue, run by `manage.py db_worker` --------
+TASKS = DATABASE_TASKS  # noqa: F405
+
+# --- Cache: a Redis restart must cost a few failed requests, never hung workers.
+if "LOCATION" in CACHES["default"] and "redis" in CACHES["default"]["BACKEND"]:  # noqa: F405
+    CACHES["default"]["OPTIONS"] = {  # noqa: F405
+        "socket_connect_timeout": env.float("INSIST_REDIS_TIMEOUT", default=2.0),
+        "socket_timeout": env.float("INSIST_REDIS_TIMEOUT", default=2.0),
+        "retry_on_timeout": False,
+    }
+
+# --- Logging: JSON lines, each naming its region (insist/logging.py) -----------
+LOGGING["formatters"]["json"] = {"()": "insist.logging.JsonFormatter"}  # noqa: F405
+LOGGING["handlers"]["console"]["formatter"] = env(  # noqa: F405
+    "DJANGO_LOG_FORMAT", default="json"
+)

@@ -1,6 +1,17 @@
-"""Settings for the test suite: real PostgreSQL, fast password hashing."""
+"""Settings for the test suite: real PostgreSQL, fast password hashing.
 
-from .base import *  # noqa: F403
+Hermetic: no developer's ``.env`` is read (only the process environment, for
+``DATABASE_URL``), the cache is in memory whatever ``REDIS_URL`` says, and tasks
+run immediately, in the schema that enqueues them.
+"""
+
+import os
+
+# Read by base.py before it would read .env.
+os.environ["DJANGO_READ_DOT_ENV_FILE"] = "false"
+
+from .base import *  # noqa: E402, F403
+from .base import _TENANT_KEYS  # noqa: E402
 
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
@@ -22,3 +33,11 @@ INSIST_RATE_LIMITS = dict.fromkeys(
     ),
     (10000, 3600),
 )
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        **_TENANT_KEYS,
+    }
+}
+TASKS = IMMEDIATE_TASKS  # noqa: F405
