@@ -13,7 +13,7 @@ def confirm_existing(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0003_translatable_labels'),
+        ('pages', '0004_material_library_page'),
     ]
 
     operations = [
