@@ -88,7 +88,13 @@ class HostClient(Client):
 
     def request(self, **request):
         with self._in_host_schema():
-            return super().request(**request)
+            response = super().request(**request)
+            if response.streaming:
+                # A CSV export or a file download is produced while it is read:
+                # read it here, in the host's schema, as the server would.
+                content = b"".join(response.streaming_content)
+                response.streaming_content = [content]
+            return response
 
     def force_login(self, user, backend=None):
         with self._in_host_schema():

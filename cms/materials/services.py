@@ -30,7 +30,7 @@ from cms.materials.models import (
     Topic,
 )
 from cms.materials.uploads import upload_check
-from tenants.context import in_public, is_public, runs_in_public
+from tenants.context import in_public, in_region, is_public, runs_in_public
 from tenants.models import Region
 
 Lines = list[tuple[str, bool]]
@@ -80,22 +80,27 @@ def materials_region_ready(*, region: Region, **kwargs) -> Lines:
     may add, change and delete materials (their own region's only: the admin
     views narrow that further)."""
     lines = topics_defaults_load()
+    with in_region(region):
+        return [*lines, _materials_permissions_grant()]
+
+
+def _materials_permissions_grant() -> tuple[str, bool]:
+    """The region's groups (inside its schema) get the material permissions."""
     granted = 0
-    # region_ready is sent inside the region's schema: groups live there.
     permissions = list(
         Permission.objects.filter(
             content_type__app_label="materials", codename__in=MATERIAL_PERMISSIONS
         )
     )
     if len(permissions) != len(MATERIAL_PERMISSIONS):
-        return [*lines, ("material permissions missing in this schema", False)]
+        return ("material permissions missing in this schema", False)
     for name in MATERIAL_GROUPS:
         group, _created = Group.objects.get_or_create(name=name)
         missing = [p for p in permissions if not group.permissions.filter(pk=p.pk)]
         group.permissions.add(*missing)
         granted += len(missing)
     state = "granted" if granted else "already granted"
-    return [*lines, (f"material permissions {state}", bool(granted))]
+    return (f"material permissions {state}", bool(granted))
 
 
 def _status_for(

@@ -95,4 +95,18 @@ def sitemap_entries(*, request) -> list[dict]:
                 "alternates": alternates,
             }
         )
+        entries.extend(_subpage_entries(page=page, request=request))
     return entries
+
+
+def _subpage_entries(*, page, request) -> list[dict]:
+    """The further URLs a page type lists itself (a routable page's detail
+    views, such as the materials library's), without language alternates."""
+    page_class = page.specific_class
+    if page_class is None or page_class.get_sitemap_urls is Page.get_sitemap_urls:
+        return []
+    urls = page.specific.get_sitemap_urls(request)[1:]
+    return [
+        {"location": url["location"], "lastmod": url.get("lastmod"), "alternates": []}
+        for url in urls
+    ]

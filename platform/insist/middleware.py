@@ -4,7 +4,7 @@ from urllib.parse import unquote_to_bytes
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 
@@ -36,6 +36,9 @@ class QueryStringGuardMiddleware:
 
     def __call__(self, request):
         problem = query_string_problem(request.META.get("QUERY_STRING", ""))
+        if problem and request.path_info.startswith("/api/"):
+            # The API's refusals all have one shape (platform/insist/api.py).
+            return JsonResponse({"detail": problem}, status=400)
         if problem:
             return HttpResponseBadRequest(
                 problem, content_type="text/plain; charset=utf-8"

@@ -22,12 +22,6 @@ admin.site.login_form = ThrottledAdminLoginForm
 urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
-    path("materialien/", materials.portal_library, name="portal-materials"),
-    path(
-        "materialien/<int:pk>-<slug:slug>/",
-        materials.portal_material,
-        name="portal-material",
-    ),
     path(
         "materialien/sitemap.xml",
         sitemap,
@@ -48,6 +42,12 @@ urlpatterns += i18n_patterns(
     path("", portal_home, name="portal-home"),
     path("impressum/", portal_imprint, name="portal-imprint"),
     path("datenschutz/", portal_privacy, name="portal-privacy"),
+    path("materialien/", materials.portal_library, name="portal-materials"),
+    path(
+        "materialien/<int:pk>-<slug:slug>/",
+        materials.portal_material,
+        name="portal-material",
+    ),
     # The cross-region search, in German at /suche/ and under every language prefix.
     path("", include("search.urls")),
     prefix_default_language=False,

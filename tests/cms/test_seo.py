@@ -32,7 +32,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 def site_pages(regions):
     with schema_context("dortmund"):
         sections = region_sections()
-        district = district_list(region_schema="dortmund").first()
+        district = district_list(region=regions["dortmund"]).first()
         portrait = ClubPortraitPageFactory(
             parent=sections["clubs"],
             slug="weltoffen",

@@ -80,8 +80,10 @@ def test_the_deployment_runs_the_purge_daily():
     from django.conf import settings
 
     folder = Path(settings.BASE_DIR) / "deploy" / "systemd"
-    service = (folder / "insist-registrations-purge.service").read_text()
     timer = (folder / "insist-registrations-purge.timer").read_text()
-    assert "manage.py registrations_purge" in service
-    assert "--settings=insist.settings.production" in service
-    assert "OnCalendar=*-*-* 03:17:00" in timer and "Persistent=true" in timer
+    # The timer starts one run of the command through the shared unit template,
+    # whose environment file selects the production settings.
+    assert "Unit=insist-manage@registrations_purge.service" in timer
+    service = (folder / "insist-manage@.service").read_text()
+    assert "manage.py %i" in service
+    assert "OnCalendar=*-*-* 03:15:00" in timer and "Persistent=true" in timer
