@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po, write_po
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.test import Client
+from django.utils import translation
 from django_tenants.utils import schema_context
 from wagtail.models import Locale, Page
 
@@ -34,6 +35,15 @@ from tests.cms.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _german_after_each_test():
+    """A request leaves its language active in this thread; translated
+    vocabulary lookups in the next module must not see it."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"

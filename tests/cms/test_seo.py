@@ -6,8 +6,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tenants.utils import schema_context
 
 from cms.pages.translations import page_aliases_ensure
@@ -21,6 +22,15 @@ from tests.cms.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _german_after_each_test():
+    """A request leaves its language active in this thread; translated
+    vocabulary lookups in the next module must not see it."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
 
 HOST = "dortmund.localhost:8000"
 BASE = f"http://{HOST}"
