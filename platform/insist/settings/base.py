@@ -100,6 +100,8 @@ DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 # migrates the template before each copy, so a copy is never behind the code.
 TENANT_CREATION_FAKES_MIGRATIONS = True
 TENANT_BASE_SCHEMA = "region_template"
+# The public schema runs only the shared apps' migrations (tenants/migration.py).
+TENANT_BASE_MIGRATE_COMMAND = "tenants.migration.MigrateCommand"
 
 # TENANT_LIMIT_SET_CALLS stays off although it would halve the queries of a page:
 # a SET search_path issued inside a transaction that rolls back is undone while
