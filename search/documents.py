@@ -83,7 +83,9 @@ class TermNames:
 def term_names(model, language: str) -> list[tuple[int, str]]:
     """``(id, name)`` of every term of ``model`` in ``language``, else German."""
     if language == "de" or language not in LANGUAGE_CODES:
-        return list(model.objects.values_list("pk", "name_de"))
+        return [
+            (pk, name or "") for pk, name in model.objects.values_list("pk", "name_de")
+        ]
     return [
         (pk, name or german or "")
         for pk, name, german in model.objects.values_list(

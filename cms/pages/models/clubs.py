@@ -261,6 +261,34 @@ class ClubPortraitPage(Page):
             },
         }
 
+    def structured_data(self, request=None, context=None) -> dict:
+        """schema.org JSON-LD of the portrait: the club as an NGO. Reads the
+        languages and links the page's context has already fetched."""
+        from cms.pages.seo import absolute, image_url, region_organisation
+
+        if context is None:
+            context = selectors.portrait_details(portrait=self)
+        area = [region_organisation(request)["areaServed"]]
+        if self.district_id:
+            area.insert(0, {"@type": "Place", "name": self.district.name})
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NGO",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.website or absolute(request, self.get_url(request)),
+            "mainEntityOfPage": absolute(request, self.get_url(request)),
+            "areaServed": area,
+            "knowsLanguage": [term.slug for term in context["languages"]],
+        }
+        if self.website:
+            data["sameAs"] = [self.website, *(link.url for link in context["links"])]
+        if self.logo_id:
+            data["logo"] = image_url(request, self.logo, "max-240x240")
+        if self.founding_year:
+            data["foundingDate"] = str(self.founding_year)
+        return data
+
 
 class ClubLink(Orderable):
     """A social media or other web link of a club, shown on its portrait."""
