@@ -90,8 +90,9 @@ def region_validate(*, slug: str, name: str, domain: str) -> None:
 def template_ensure(*, verbosity: int = 0) -> Report:
     """Create and migrate the schema that new regions are copied from.
 
-    It is migrated before every copy: a copy of a template that is behind the code
-    would be marked as migrated while missing tables.
+    It is checked before every copy and migrated when anything is pending: a copy
+    of a template that is behind the code would be marked as migrated while missing
+    tables.
     """
     report = Report()
     template = settings.TENANT_BASE_SCHEMA

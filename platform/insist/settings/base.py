@@ -97,7 +97,7 @@ DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 
 # A new region is a copy of a migrated template schema (about 1 s) instead of a
 # fresh run of every migration (about 8 s). `tenants.services.template_ensure`
-# migrates the template before each copy, so a copy is never behind the code.
+# migrates the template before a copy whenever migrations are pending.
 TENANT_CREATION_FAKES_MIGRATIONS = True
 TENANT_BASE_SCHEMA = "region_template"
 # The public schema runs only the shared apps' migrations (tenants/migration.py).
