@@ -37,7 +37,7 @@ def registration_state(*, event) -> dict:
     """What the registration box shows: places left (confirmed registrations
     count), whether registration has closed, the retention period."""
     taken = EventRegistration.objects.filter(
-        event_id=event.pk, confirmed__isnull=False
+        event_id=event.registration_event.pk, confirmed__isnull=False
     ).count()
     places_left = max((event.capacity or 0) - taken, 0)
     closed = event.registration_has_begun()
@@ -115,7 +115,9 @@ def registration_page(event, request):
     email = form.cleaned_data["email"]
     try:
         registration, token = event_registration_request(
-            event=event, name=form.cleaned_data["name"], email=email
+            event=event.registration_event,
+            name=form.cleaned_data["name"],
+            email=email,
         )
     except ValidationError as error:
         for message in error.messages:
@@ -145,7 +147,7 @@ def registration_confirm_page(event, request, *, token: str):
     confirm anyone's registration by following it."""
     if request.method == "POST":
         try:
-            event_registration_confirm(event=event, token=token)
+            event_registration_confirm(event=event.registration_event, token=token)
         except ValidationError as error:
             return _render(
                 event,

@@ -261,3 +261,30 @@ def test_event_index_lists_upcoming_and_past(regions, region_client):
     assert "Kommendes Forum" in upcoming and "Vergangene Messe" not in upcoming
     assert "Vergangene Messe" in past
     assert 'type="text/calendar"' in body
+
+
+def test_every_language_version_shares_the_events_places(
+    regions, region_client, mailoutbox
+):
+    """An event exists in six languages (aliases until translated); they are one
+    event with one set of places, not six."""
+    from cms.pages.translations import page_aliases_ensure
+
+    with schema_context("dortmund"):
+        event = _form_event(capacity=1)
+        page_aliases_ensure(region=regions["dortmund"])
+        english = EventPage.objects.get(
+            translation_key=event.translation_key, locale__language_code="en"
+        )
+        assert english.pk != event.pk
+        english_url, german_url = english.url, event.url
+    client = region_client("dortmund")
+    client.post(english_url, {"name": "Sam Example", "email": "sam@example.org"})
+    client.post(_confirm_url(mailoutbox[0]).split("localhost", 1)[1])
+    with schema_context("dortmund"):
+        assert _count(event) == 1
+        assert not EventRegistration.objects.filter(event=english).exists()
+    # The German page and every other version now say the event is full.
+    for url in (german_url, english_url):
+        body = client.get(url).content.decode()
+        assert 'name="email"' not in body, url

@@ -1,10 +1,13 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -170,6 +173,23 @@ class EventPage(RoutablePageMixin, Page):
         from cms.pages.registration import registration_confirm_page
 
         return registration_confirm_page(self, request, token=token)
+
+    @cached_property
+    def registration_event(self) -> "EventPage":
+        """The version of this event that holds its registrations and places: the
+        default language's. Aliases and translations in the other languages
+        share its places, so six language versions cannot book it six times."""
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if self.locale_id is None or self.locale.language_code == default:
+            return self
+        source = (
+            EventPage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=default
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        return source or self
 
     def registration_has_begun(self, now=None) -> bool:
         """Registration closes when the event has begun."""
