@@ -11,7 +11,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
@@ -40,6 +42,7 @@ _MEDIA = [
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 ]
+MEDIA_APPS = {"wagtailimages", "wagtaildocs"}
 # Event registrations hold personal data: the regional team, not every editor.
 _REGISTRATIONS = ["pages.view_eventregistration", "pages.delete_eventregistration"]
 GROUPS = {
@@ -133,6 +136,7 @@ def region_site_ensure(
             *(f"wagtailcore.{c}" for _perms, codes in GROUPS.values() for c in codes),
         ]
     )
+    root_collection = Collection.get_first_root_node()
     for name, (permissions, page_permissions) in GROUPS.items():
         group, created = Group.objects.get_or_create(name=name)
         group.permissions.add(*[permission[p] for p in permissions])
@@ -142,6 +146,15 @@ def region_site_ensure(
                 page=home,
                 permission=permission[f"wagtailcore.{codename}"],
             )
+        # Wagtail checks images and documents per collection, not by the model
+        # permission alone: the group's media rights hold on the whole tree.
+        for perm_name in permissions:
+            if perm_name.split(".")[0] in MEDIA_APPS:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=root_collection,
+                    permission=permission[perm_name],
+                )
         lines.append(
             (f"group '{name}' {'created' if created else 'up to date'}", created)
         )

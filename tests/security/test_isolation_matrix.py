@@ -122,19 +122,6 @@ def allowed(kind: str, action: str, role: str) -> bool:
     raise AssertionError(kind)
 
 
-# Cases where the platform does not yet do what the policy says, without leaking:
-# region_site_ensure gives the groups Django permissions on images and documents,
-# but Wagtail checks collection permissions (GroupCollectionPermission). Editors
-# and moderators have those from Wagtail's own initial data; regional admins have
-# none, so they can neither open nor delete images and documents in the admin.
-KNOWN_GAPS = {
-    ("image", "read", "regional_admin"),
-    ("image", "write", "regional_admin"),
-    ("document", "write", "regional_admin"),
-    ("restricted_document", "write", "regional_admin"),
-}
-
-
 def host(slug: str) -> str:
     return f"{slug}.localhost"
 
@@ -474,17 +461,6 @@ PARAMS = [
         role,
         action,
         id=f"{kind}-{owner}-{role}-{action}",
-        marks=(
-            # strict: once region_site_ensure grants the collection permissions,
-            # these pass and the suite says to remove them from KNOWN_GAPS.
-            [
-                pytest.mark.xfail(
-                    reason="regional admins lack collection permissions", strict=True
-                )
-            ]
-            if (kind, action, role) in KNOWN_GAPS
-            else []
-        ),
     )
     for kind, owner, role, action in CASES
 ]
