@@ -819,10 +819,16 @@ def report(load, faults, lost, tasks, pages, users, differences) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--soak", type=float, default=75, help="seconds of load (default 75)"
+        "--soak", type=float, default=75, help="seconds of load, at least (default 75)"
     )
     parser.add_argument(
         "--readers", type=int, default=4, help="reader threads (default 4)"
+    )
+    parser.add_argument(
+        "--gap",
+        type=float,
+        default=10,
+        help="seconds between one fault's recovery and the next fault (default 10)",
     )
     parser.add_argument(
         "--keep", action="store_true", help="keep the work folder and its logs"
