@@ -309,6 +309,8 @@ def wait_healthy(port: int, *, timeout: float = 60) -> None:
 
 @dataclass
 class Result:
+    # when the answer (or the failure) came: a request that started before a
+    # fault and failed because of it belongs to that fault
     t: float
     target: str
     status: int  # 0: no answer at all
@@ -358,7 +360,6 @@ def reader(load: Load) -> None:
     targets = ["portal", *REGIONS]
     while not load.stop.is_set():
         target = random.choice(targets)
-        t = load.now()
         try:
             if conn is None:
                 conn = http.client.HTTPSConnection(
@@ -369,12 +370,12 @@ def reader(load: Load) -> None:
             body = response.read().decode("utf-8", errors="replace")
             status = response.status
             mismatch = status == 200 and not marker_ok(target, body)
-            load.record(Result(t, target, status, mismatch))
+            load.record(Result(load.now(), target, status, mismatch))
             if response.getheader("Connection", "").lower() == "close":
                 conn.close()
                 conn = None
         except (OSError, http.client.HTTPException):
-            load.record(Result(t, target, 0))
+            load.record(Result(load.now(), target, 0))
             if conn is not None:
                 conn.close()
             conn = None
@@ -416,7 +417,6 @@ def writer(load: Load, events: dict[str, str]) -> None:
         region = random.choice(list(REGIONS))
         counter += 1
         email = f"drill-{counter}@example.org"
-        t = load.now()
         try:
             conn = http.client.HTTPSConnection(
                 "127.0.0.1", PORT["https"], context=context, timeout=15
@@ -431,7 +431,7 @@ def writer(load: Load, events: dict[str, str]) -> None:
             )
             fields = _form_fields(html, email) if page.status == 200 else None
             if fields is None:
-                load.record(Result(t, f"form:{region}", page.status or 0))
+                load.record(Result(load.now(), f"form:{region}", page.status or 0))
                 load.write_failures += 1
                 conn.close()
                 time.sleep(0.3)
@@ -452,7 +452,7 @@ def writer(load: Load, events: dict[str, str]) -> None:
             )
             answer = conn.getresponse()
             answer.read()
-            load.record(Result(t, f"form:{region}", answer.status))
+            load.record(Result(load.now(), f"form:{region}", answer.status))
             if answer.status in (302, 303):
                 with load.lock:
                     load.acknowledged.setdefault(region, set()).add(email)
@@ -460,7 +460,7 @@ def writer(load: Load, events: dict[str, str]) -> None:
                 load.write_failures += 1
             conn.close()
         except (OSError, http.client.HTTPException):
-            load.record(Result(t, f"form:{region}", 0))
+            load.record(Result(load.now(), f"form:{region}", 0))
             load.write_failures += 1
         time.sleep(0.25)
 
@@ -819,10 +819,16 @@ def report(load, faults, lost, tasks, pages, users, differences) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--soak", type=float, default=75, help="seconds of load (default 75)"
+        "--soak", type=float, default=75, help="seconds of load, at least (default 75)"
     )
     parser.add_argument(
         "--readers", type=int, default=4, help="reader threads (default 4)"
+    )
+    parser.add_argument(
+        "--gap",
+        type=float,
+        default=10,
+        help="seconds between one fault's recovery and the next fault (default 10)",
     )
     parser.add_argument(
         "--keep", action="store_true", help="keep the work folder and its logs"
