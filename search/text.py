@@ -3,11 +3,11 @@
 Both sides of a match go through the same functions, so a spelling folded here
 matches however a club or a visitor wrote it:
 
-* ``fold``: German umlauts written as two letters become umlauts ("Duesseldorf"
-  -> "Düsseldorf", "Muenchen" -> "München"), except where the two letters are
-  part of a diphthong ("Frauen", "neue", "Feuer" stay as they are) or follow a q
-  ("Quelle"). The text search configurations then fold umlauts and ß away
-  (``unaccent``) before stemming, so "Straße" and "Strasse" meet too.
+* ``clean`` and ``fold`` (from ``cms.textsearch``, shared with the materials
+  library): control characters out, umlauts written as two letters folded back
+  ("Duesseldorf" -> "Düsseldorf"). The text search configurations then fold
+  umlauts and ß away (``unaccent``) before stemming, so "Straße" and "Strasse"
+  meet too.
 * ``decompound``: the parts of a German compound ("Jugendfußball" -> jugend,
   fußball, ball), from ``search.lexicon``.
 * ``query_parse``: the visitor's query as terms, phrases, ``OR`` and ``-word``
@@ -19,29 +19,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from cms.textsearch import clean, fold
 from search.lexicon import WORDS
 
 # Longest query we read; the rest of a 10 kB paste is ignored, not refused.
 MAX_QUERY_CHARS = 300
 MAX_TERMS = 12
 MAX_WORD_CHARS = 60
-# Control characters, and the two private-use characters that mark highlights in
-# snippets (search.selectors), never come from the text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
-# ae/oe/ue after a consonant or at the start of a word: a written-out umlaut.
-_TWO_LETTER_UMLAUT = re.compile(r"(?<![aeiouäöüyqAEIOUÄÖÜYQ])([aouAOU])e")
-_UMLAUTS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def clean(text: str) -> str:
-    """Text without control characters (a NUL byte never reaches a query)."""
-    return _CONTROL.sub(" ", unicodedata.normalize("NFC", text or ""))
-
-
-def fold(text: str) -> str:
-    """The spelling the index and the queries share (see the module docstring)."""
-    return _TWO_LETTER_UMLAUT.sub(lambda m: _UMLAUTS[m.group(1)], clean(text))
 
 
 def _key(word: str) -> str:

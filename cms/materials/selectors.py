@@ -34,6 +34,7 @@ from cms.materials.models import (
     Topic,
 )
 from cms.taxonomy.models import ClubLanguage
+from cms.textsearch import clean, fold
 from tenants.context import is_public
 from tenants.models import Region
 
@@ -145,7 +146,7 @@ def library_filters_from(params) -> LibraryFilters:
 
 def material_search(*, queryset: QuerySet[Material], query: str) -> QuerySet[Material]:
     """``queryset`` narrowed to ``query`` (German-aware), best match first."""
-    query = query.replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean(query).strip()[:MAX_QUERY_LENGTH]
     if not query:
         return queryset
     vector = (
@@ -160,9 +161,15 @@ def material_search(*, queryset: QuerySet[Material], query: str) -> QuerySet[Mat
         vector += SearchVector(
             Unaccent(f"title_{language}"), config="simple", weight="A"
         ) + SearchVector(Unaccent(f"summary_{language}"), config="simple", weight="B")
-    search = SearchQuery(
-        Unaccent(Value(query)), config="german", search_type="websearch"
-    ) | SearchQuery(Unaccent(Value(query)), config="simple", search_type="websearch")
+    # As written, and in the club search's spelling ("Uebung" -> "Übung"): the
+    # stored text is not folded, so a word like "aktuell" must match as written.
+    search = None
+    for text in dict.fromkeys((query, fold(query))):
+        for config in ("german", "simple"):
+            one = SearchQuery(
+                Unaccent(Value(text)), config=config, search_type="websearch"
+            )
+            search = one if search is None else search | one
     return (
         queryset.annotate(rank=SearchRank(vector, search))
         .filter(rank__gt=0)

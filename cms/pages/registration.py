@@ -17,10 +17,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from wagtail.coreutils import get_supported_content_language_variant
 
 from cms.pages.forms import EventRegistrationForm
 from cms.pages.models import EventRegistration
@@ -36,8 +38,16 @@ logger = logging.getLogger(__name__)
 def registration_state(*, event) -> dict:
     """What the registration box shows: places left (confirmed registrations
     count), whether registration has closed, the retention period."""
+    # Every language version counts the default language's registrations (see
+    # EventPage.registration_event), in the one query the count needs anyway.
+    default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     taken = EventRegistration.objects.filter(
-        event_id=event.registration_event.pk, confirmed__isnull=False
+        Q(event_id=event.pk)
+        | Q(
+            event__translation_key=event.translation_key,
+            event__locale__language_code=default_language,
+        ),
+        confirmed__isnull=False,
     ).count()
     places_left = max((event.capacity or 0) - taken, 0)
     closed = event.registration_has_begun()

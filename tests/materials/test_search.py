@@ -20,7 +20,7 @@ def library(regions):
         "konflikt": make_material(
             halle,
             title="Methodenkarte: Ein Konflikt im Vorstand",
-            summary="Wie ein Vorstand Streit moderiert.",
+            summary="Wie ein Vorstand Streit moderiert: ein aktueller Fall.",
         ),
         "uebung": make_material(
             halle,
@@ -55,7 +55,8 @@ def _found(region, **filters) -> list[int]:
         ("konflikts", "konflikt"),
         ("Übungen", "uebung"),  # umlaut, plural
         ("ubung", "uebung"),  # typed without the umlaut
-        ("UEBUNG", None),  # not folded the ae/oe/ue way: documented limit
+        ("Uebung", "uebung"),  # umlaut written out, folded as the club search does
+        ("aktueller", "konflikt"),  # "ue" that is no umlaut matches as written
         ("Förderanträge", "foerderung"),
         ("Vorurteil", "uebung"),
         ("Streit moderieren", "konflikt"),
