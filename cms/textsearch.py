@@ -19,6 +19,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000\ue001]")
 # ae/oe/ue after a consonant or at the start of a word: a written-out umlaut.
 _TWO_LETTER_UMLAUT = re.compile(r"(?<![aeiouäöüyqAEIOUÄÖÜYQ])([aouAOU])e")
 _UMLAUTS = {"a": "ä", "o": "ö", "u": "ü", "A": "Ä", "O": "Ö", "U": "Ü"}
+_WRITTEN_OUT = {
+    "ä": "ae",
+    "ö": "oe",
+    "ü": "ue",
+    "Ä": "Ae",
+    "Ö": "Oe",
+    "Ü": "Ue",
+    "ß": "ss",
+}
 
 
 def clean(text: str) -> str:
@@ -29,3 +38,20 @@ def clean(text: str) -> str:
 def fold(text: str) -> str:
     """The spelling the indexes and the queries share (see the module docstring)."""
     return _TWO_LETTER_UMLAUT.sub(lambda m: _UMLAUTS[m.group(1)], clean(text))
+
+
+def umlauts_written_out(text: str) -> str:
+    """ "Düsseldorf" -> "Duesseldorf", "Straße" -> "Strasse": German in ASCII
+    letters where German has a rule for it."""
+    for umlaut, letters in _WRITTEN_OUT.items():
+        text = text.replace(umlaut, letters)
+    return text
+
+
+def german_slug(text: str) -> str:
+    """``"Kröllwitz Süd"`` -> ``"kroellwitz-sued"``: lower-case ASCII words joined
+    by hyphens, umlauts and ß written out the German way, other accents dropped;
+    empty when nothing is left."""
+    ascii_text = unicodedata.normalize("NFKD", umlauts_written_out(text))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

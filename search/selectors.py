@@ -33,6 +33,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
 
+from cms.textsearch import fold, umlauts_written_out
 from search.documents import (
     CONFIGS,
     FACET_VOCABULARIES,
@@ -40,7 +41,7 @@ from search.documents import (
     config_for,
 )
 from search.models import FACET_BASE, FACET_CODES, SAMPLE_BUCKETS, facet_key
-from search.text import ParsedQuery, Term, fold, query_parse, umlauts_written_out
+from search.text import ParsedQuery, Term, query_parse
 from tenants.context import in_public
 
 logger = logging.getLogger(__name__)

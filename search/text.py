@@ -187,15 +187,3 @@ def query_parse(raw: str) -> ParsedQuery:
             for t in g:
                 t.negated = False
     return ParsedQuery(groups=groups, text=text)
-
-
-def umlauts_written_out(text: str) -> str:
-    """ "Düsseldorf" -> "Duesseldorf": to highlight words written that way."""
-    return (
-        text.replace("ä", "ae")
-        .replace("ö", "oe")
-        .replace("ü", "ue")
-        .replace("Ä", "Ae")
-        .replace("Ö", "Oe")
-        .replace("Ü", "Ue")
-    )

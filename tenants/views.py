@@ -78,7 +78,9 @@ def portal_privacy(request):
 
 
 @require_GET
-def portal_robots_txt(request):
+def robots_txt(request):
+    """Everything may be crawled but the admin; the sitemap of this host (the
+    portal's and every region's)."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -8,14 +8,14 @@ safe (ASCII, no path, no leading dot). A refusal raises ``ValidationError``
 saying why; the caller stores nothing.
 """
 
-import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+
+from cms.textsearch import german_slug
 
 ODF_TYPES = {
     "odt": "application/vnd.oasis.opendocument.text",
@@ -75,17 +75,7 @@ def safe_file_name(name: str) -> str:
         )
     stem, extension = name.rsplit(".", 1)
     extension = extension.lower()
-    folded = (
-        stem.replace("ä", "ae")
-        .replace("ö", "oe")
-        .replace("ü", "ue")
-        .replace("Ä", "Ae")
-        .replace("Ö", "Oe")
-        .replace("Ü", "Ue")
-        .replace("ß", "ss")
-    )
-    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
-    folded = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    folded = german_slug(stem)
     if not folded:
         folded = "material"
     return f"{folded[: MAX_NAME_LENGTH - len(extension) - 1]}.{extension}"

@@ -1,6 +1,6 @@
-"""Views of a region's host outside the page tree: sitemap.xml and robots.txt."""
+"""Views of a region's host outside the page tree: sitemap.xml (robots.txt is
+tenants.views.robots_txt, the same on every host)."""
 
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
@@ -17,15 +17,3 @@ def sitemap_xml(request):
         {"entries": sitemap_entries(request=request)},
         content_type="application/xml; charset=utf-8",
     )
-
-
-@require_GET
-def robots_txt(request):
-    """Everything may be crawled but the admin; the sitemap of this host."""
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
-        "",
-    ]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

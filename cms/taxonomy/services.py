@@ -5,9 +5,6 @@ A term is used by regional pages (in every region's schema) and by shared models
 transaction; deleting a term that is used anywhere is refused.
 """
 
-import re
-import unicodedata
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -30,6 +27,7 @@ from cms.taxonomy.selectors import (
     term_uses,
 )
 from cms.taxonomy.signals import terms_changed_send
+from cms.textsearch import german_slug
 from tenants.context import in_public, in_region, runs_in_public
 from tenants.models import Region
 
@@ -169,17 +167,7 @@ def taxonomy_defaults_load() -> Lines:
 
 def district_slug(*, region: Region, name: str) -> str:
     """``halle-kroellwitz``: ASCII, umlauts folded the German way."""
-    folded = (
-        name.replace("ä", "ae")
-        .replace("ö", "oe")
-        .replace("ü", "ue")
-        .replace("Ä", "Ae")
-        .replace("Ö", "Oe")
-        .replace("Ü", "Ue")
-        .replace("ß", "ss")
-    )
-    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
-    folded = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    folded = german_slug(name)
     return f"{region.slug}-{folded}"
 
 

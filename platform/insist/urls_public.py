@@ -12,8 +12,8 @@ from tenants.views import (
     portal_home,
     portal_imprint,
     portal_privacy,
-    portal_robots_txt,
     portal_sitemap_xml,
+    robots_txt,
 )
 
 # Failed logins are throttled on the portal too, with a message that says so.
@@ -33,7 +33,7 @@ urlpatterns = [
         materials.material_download,
         name="material-download",
     ),
-    path("robots.txt", portal_robots_txt, name="portal-robots"),
+    path("robots.txt", robots_txt, name="portal-robots"),
     path("sitemap.xml", portal_sitemap_xml, name="portal-sitemap"),
 ]
 

@@ -7,9 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.materials.views import material_download
-from cms.pages.views import robots_txt, sitemap_xml
+from cms.pages.views import sitemap_xml
 from insist.api import api
 from insist.media import region_media
+from tenants.views import robots_txt
 
 urlpatterns = [
     path("api/", api.urls),
