@@ -223,6 +223,11 @@ def test_nginx_serves_media_on_its_own_host_only(nginx):
     assert (
         _get(nginx, "insist.example.org", "/media/dortmund/images/logo.txt")[0] == 404
     )
+    # The map's domain is literal: a look-alike host is no region's host.
+    assert (
+        _get(nginx, "dortmund.insistxexample.org", "/media/dortmund/images/logo.txt")[0]
+        == 404
+    )
     assert _get(nginx, DORTMUND, "/media/dortmund/../halle/images/logo.txt")[0] == 404
     assert _get(nginx, DORTMUND, "/media/dortmund/%2e%2e/halle/images/logo.txt")[0] in (
         400,
