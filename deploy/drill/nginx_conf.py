@@ -1,6 +1,8 @@
-"""deploy/nginx/site.conf, rendered for another machine: the test's ``nginx -t``
-and the drill's load balancer use the real file, with paths, ports, names and
-upstreams replaced (nothing else changes).
+"""deploy/nginx/site.conf, rendered for another machine: the tests' ``nginx -t``,
+tests/security/test_nginx.py's real run and the drill's load balancer use the
+real file, with paths, ports, names and upstreams replaced (nothing else
+changes). The include of media-locations.conf is replaced by that file's text,
+so its paths (media, materials) are rendered too.
 """
 
 import re
@@ -9,6 +11,8 @@ from pathlib import Path
 
 DEPLOY = Path(__file__).resolve().parents[1]
 SITE_CONF = DEPLOY / "nginx" / "site.conf"
+MEDIA_LOCATIONS = DEPLOY / "nginx" / "media-locations.conf"
+MEDIA_INCLUDE = "    include /srv/insist/app/deploy/nginx/media-locations.conf;\n"
 
 
 def render_site(
@@ -20,8 +24,20 @@ def render_site(
     http_listen: str | None = None,
     https_listen: str | None = None,
     server_names: str | None = None,
+    media_root: Path | None = None,
+    materials_root: Path | None = None,
 ) -> str:
     text = SITE_CONF.read_text(encoding="utf-8")
+    assert MEDIA_INCLUDE in text, "site.conf no longer includes media-locations.conf"
+    media = "".join(
+        f"    {line}\n" if line else "\n"
+        for line in MEDIA_LOCATIONS.read_text(encoding="utf-8").splitlines()
+    )
+    text = text.replace(MEDIA_INCLUDE, media)
+    if media_root:
+        text = text.replace("/srv/insist/media/", f"{media_root}/")
+    if materials_root:
+        text = text.replace("/srv/insist/materials/", f"{materials_root}/")
     text = text.replace("/srv/insist/app/", f"{app_root}/")
     text = text.replace("/srv/insist/static/", f"{static_root}/")
     text = text.replace("/etc/insist/tls/", f"{tls_dir}/")

@@ -4,7 +4,7 @@ Files live under ``MEDIA_ROOT/<region>/`` and have URLs ``/media/<region>/...``.
 On a region's host this view serves that region's files and nothing else; it
 never serves documents, which go through Wagtail's serve view (it checks the
 privacy of restricted collections). In production nginx serves ``/media/`` with
-the same rules (deploy/nginx/insist.conf) and this view is not reached.
+the same rules (deploy/nginx/media-locations.conf) and this view is not reached.
 """
 
 from pathlib import Path

@@ -3,7 +3,7 @@
 Wagtail checks the document's collection restrictions, then hands the file to
 ``SENDFILE_BACKEND``. This backend answers with an empty response whose
 ``X-Accel-Redirect`` names the file under ``INSIST_PROTECTED_MEDIA_URL``; nginx
-serves that location to internal redirects only (deploy/nginx/insist.conf), so
+serves that location to internal redirects only (deploy/nginx/media-locations.conf), so
 no URL a visitor can type reaches a document without the check.
 """
 

@@ -27,7 +27,8 @@ urlpatterns = [
 ]
 
 # Only the host's own region's files, never documents (DESIGN.md, trap 9).
-# Production: nginx serves /media/ by the same rules (deploy/nginx/insist.conf).
+# Production: nginx serves /media/ by the same rules
+# (deploy/nginx/media-locations.conf).
 urlpatterns += [
     re_path(r"^media/(?P<region>[a-z0-9_]+)/(?P<path>.+)$", region_media),
 ]

@@ -44,5 +44,8 @@ def test_site_configuration_sets_what_django_relies_on():
     # Django routes by Host and trusts X-Forwarded-Proto: both set, not passed on.
     assert "proxy_set_header Host $host;" in params
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in params
-    # The security work's media locations are included (a glob: may be absent).
-    assert "deploy/nginx/media-locations*.conf;" in site
+    # The media and X-Accel locations are included (the file must exist).
+    assert "include /srv/insist/app/deploy/nginx/media-locations.conf;" in site
+    assert (ROOT / "deploy" / "nginx" / "media-locations.conf").is_file()
+    # The limits count the client's address from X-Real-IP (production settings).
+    assert "proxy_set_header X-Real-IP $remote_addr;" in params

@@ -1,17 +1,23 @@
-"""The production nginx configuration (deploy/nginx/insist.conf) keeps each
-region's files on its own host and documents behind the serve view.
+"""The production nginx configuration keeps each region's files on its own host
+and documents behind the serve view: deploy/nginx/media-locations.conf (the
+media and X-Accel locations), included by deploy/nginx/site.conf (the
+`map $host $insist_region`), with deploy/nginx/proxy-params.conf (X-Real-IP).
 
 The structural tests always run. Where nginx is installed (``.ci/run`` installs
-it), the configuration is run for real on a free local port, with a stand-in for
-gunicorn that answers the document serve view's ``X-Accel-Redirect``.
+it), site.conf is run for real, rendered by deploy/drill/nginx_conf.py (the
+renderer tests/ops/test_nginx.py and the drill use) on free local ports with a
+self-signed certificate, in front of a stand-in for gunicorn that answers the
+document serve view's ``X-Accel-Redirect``.
 """
 
 import http.client
 import http.server
+import importlib.util
 import os
 import re
 import shutil
 import socket
+import ssl
 import subprocess
 import threading
 from pathlib import Path
@@ -19,21 +25,34 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-CONF = Path(settings.BASE_DIR) / "deploy" / "nginx" / "insist.conf"
+NGINX_DIR = Path(settings.BASE_DIR) / "deploy" / "nginx"
+MEDIA_LOCATIONS = NGINX_DIR / "media-locations.conf"
+SITE = NGINX_DIR / "site.conf"
+PROXY_PARAMS = NGINX_DIR / "proxy-params.conf"
 NGINX = shutil.which("nginx") or (
     "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
 )
 
 
 def _text() -> str:
-    return CONF.read_text()
+    return MEDIA_LOCATIONS.read_text()
 
 
 def _location(pattern: str) -> str:
-    """The body of the location block whose header matches ``pattern``."""
-    match = re.search(r"location " + pattern + r" \{(.*?)\n    \}", _text(), re.S)
+    """The body of the media-locations.conf location whose header matches."""
+    match = re.search(r"^location " + pattern + r" \{(.*?)\n\}", _text(), re.S | re.M)
     assert match, pattern
     return match.group(1)
+
+
+def test_site_includes_the_media_locations_inside_the_https_server():
+    site = SITE.read_text()
+    include = "include /srv/insist/app/deploy/nginx/media-locations.conf;"
+    assert include in site
+    # The include sits in the HTTPS server block, before its catch-all `/`.
+    https = site.index("listen 443 ssl")
+    assert https < site.index(include) < site.index("location / {", https)
+    assert not (NGINX_DIR / "insist.conf").exists()
 
 
 def test_documents_are_refused_under_media():
@@ -50,7 +69,10 @@ def test_media_is_served_only_for_the_hosts_region():
     )
     assert "if ($media_region != $insist_region)" in body
     assert "return 404;" in body
-    assert re.search(r"map \$host \$insist_region \{[^}]*default \"\";", _text())
+    site = SITE.read_text()
+    assert re.search(r"map \$host \$insist_region \{[^}]*default \"\";", site)
+    # At http level, before the server blocks that use it.
+    assert site.index("map $host $insist_region") < site.index("server {")
 
 
 def test_protected_location_is_internal_and_matches_the_setting():
@@ -60,10 +82,19 @@ def test_protected_location_is_internal_and_matches_the_setting():
     assert "alias /srv/insist/media/;" in body
 
 
+def test_materials_location_is_internal():
+    body = _location(re.escape("/_materials/"))
+    assert "internal;" in body
+    assert "alias /srv/insist/materials/;" in body
+
+
 def test_proxy_passes_the_client_address_the_limits_count():
-    body = _location("/")
-    assert "proxy_set_header X-Real-IP $remote_addr;" in body
-    assert "proxy_set_header Host $host;" in body
+    params = PROXY_PARAMS.read_text()
+    assert "proxy_set_header X-Real-IP $remote_addr;" in params
+    assert "proxy_set_header Host $host;" in params
+    site = SITE.read_text()
+    catch_all = site[site.index("location / {") :]
+    assert "include /srv/insist/app/deploy/nginx/proxy-params.conf;" in catch_all
 
 
 # --- running it --------------------------------------------------------------
@@ -99,10 +130,21 @@ class _App(http.server.BaseHTTPRequestHandler):
         pass
 
 
+def _nginx_conf_module():
+    spec = importlib.util.spec_from_file_location(
+        "nginx_conf", Path(settings.BASE_DIR) / "deploy" / "drill" / "nginx_conf.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="module")
 def nginx(tmp_path_factory):
     if NGINX is None:
         pytest.skip("nginx is not installed (apt-get install nginx-light)")
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is not installed")
     root = tmp_path_factory.mktemp("nginx")
     media = root / "media"
     for region in ("dortmund", "halle"):
@@ -110,46 +152,32 @@ def nginx(tmp_path_factory):
         (media / region / "documents").mkdir(parents=True)
         (media / region / "images" / "logo.txt").write_text(f"logo-{region}")
         (media / region / "documents" / "protokoll.txt").write_text(f"doc-{region}")
-    (root / "logs").mkdir()
+    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (root / sub).mkdir()
 
-    app_port, port = _free_port(), _free_port()
+    app_port, port, http_port = _free_port(), _free_port(), _free_port()
     app = http.server.ThreadingHTTPServer(("127.0.0.1", app_port), _App)
     threading.Thread(target=app.serve_forever, daemon=True).start()
 
-    conf = _text()
-    # Plain HTTP on a free port instead of TLS on 443, and the test's folders.
-    conf = re.sub(r"server \{\n    listen 80;.*?\n\}\n", "", conf, flags=re.S)
-    conf = re.sub(r"    listen (\[::\]:)?443 ssl http2;\n", "", conf)
-    conf = re.sub(r"    ssl_[a-z_]+ [^;]+;\n", "", conf)
-    conf = conf.replace(
-        "    server_name insist.example.org *.insist.example.org;",
-        f"    listen 127.0.0.1:{port};\n"
-        "    server_name insist.example.org *.insist.example.org;",
+    conf = _nginx_conf_module().write_config(
+        root,
+        app_root=Path(settings.BASE_DIR),
+        static_root=root / "static",
+        media_root=media,
+        materials_root=root / "materials",
+        upstreams=[f"127.0.0.1:{app_port}"],
+        https_listen=f"127.0.0.1:{port}",
+        http_listen=f"127.0.0.1:{http_port}",
     )
-    conf = conf.replace("server 127.0.0.1:8000;", f"server 127.0.0.1:{app_port};")
-    conf = conf.replace("/srv/insist/media/", f"{media}/")
-    conf = conf.replace("/srv/insist/static/", f"{root}/static/")
     # Workers run as root only when the test does (its folders are private).
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    main = (
-        f"{user}daemon off;\nmaster_process off;\nworker_processes 1;\n"
-        f"pid {root}/nginx.pid;\nerror_log {root}/logs/error.log;\n"
-        "events { worker_connections 64; }\n"
-        f"http {{\n access_log off;\n client_body_temp_path {root}/body;\n"
-        f" proxy_temp_path {root}/proxy;\n default_type text/plain;\n"
-        f" {conf}\n}}\n"
+    directives = "daemon off; master_process off;" + (
+        " user root;" if os.geteuid() == 0 else ""
     )
-    (root / "nginx.conf").write_text(main)
-    test = subprocess.run(
-        [NGINX, "-t", "-p", str(root), "-c", str(root / "nginx.conf")],
-        capture_output=True,
-        text=True,
-    )
+    command = [NGINX, "-p", str(root), "-c", str(conf), "-g", directives]
+    test = subprocess.run([*command, "-t"], capture_output=True, text=True)
     assert test.returncode == 0, test.stderr
     process = subprocess.Popen(
-        [NGINX, "-p", str(root), "-c", str(root / "nginx.conf")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     for _ in range(100):
         try:
@@ -164,7 +192,13 @@ def nginx(tmp_path_factory):
 
 
 def _get(port, host, path):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    # The test's self-signed certificate: no verification (a local stand-in).
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    connection = http.client.HTTPSConnection(
+        "127.0.0.1", port, timeout=5, context=context
+    )
     connection.request("GET", path, headers={"Host": host})
     response = connection.getresponse()
     body = response.read()
@@ -188,6 +222,11 @@ def test_nginx_serves_media_on_its_own_host_only(nginx):
     assert _get(nginx, HALLE, "/media/dortmund/images/logo.txt")[0] == 404
     assert (
         _get(nginx, "insist.example.org", "/media/dortmund/images/logo.txt")[0] == 404
+    )
+    # The map's domain is literal: a look-alike host is no region's host.
+    assert (
+        _get(nginx, "dortmund.insistxexample.org", "/media/dortmund/images/logo.txt")[0]
+        == 404
     )
     assert _get(nginx, DORTMUND, "/media/dortmund/../halle/images/logo.txt")[0] == 404
     assert _get(nginx, DORTMUND, "/media/dortmund/%2e%2e/halle/images/logo.txt")[0] in (

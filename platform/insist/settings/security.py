@@ -70,7 +70,7 @@ INSIST_URL_PORT = env("INSIST_URL_PORT", default="")
 # Documents go through Wagtail's serve view, which checks restricted collections;
 # /media/<region>/documents/ is never served directly (trap 9). In production
 # nginx delivers the file the view allows through an internal location
-# (X-Accel-Redirect, deploy/nginx/insist.conf).
+# (X-Accel-Redirect, deploy/nginx/media-locations.conf).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 INSIST_PROTECTED_MEDIA_URL = "/protected-media/"
 
