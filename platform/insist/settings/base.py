@@ -192,6 +192,12 @@ else:
         }
     }
 
+# The anonymous page cache (cms/pages/cache.py, docs/performance.md): on unless
+# turned off; a stored page lives at most this long (publishing clears it sooner).
+INSIST_PAGE_CACHE = env.bool("INSIST_PAGE_CACHE", default=True)
+INSIST_PAGE_CACHE_SECONDS = env.int("INSIST_PAGE_CACHE_SECONDS", default=300)
+INSIST_FRAGMENT_CACHE = env.bool("INSIST_FRAGMENT_CACHE", default=True)
+
 # --- Languages ----------------------------------------------------------------
 LANGUAGE_CODE = "de"
 LANGUAGES = [
