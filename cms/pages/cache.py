@@ -28,7 +28,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
-from tenants.context import in_public, in_region
+from tenants.context import in_public, in_region, is_public
 
 GENERATIONS = ("region", "shared", "search")
 _PREFIX = "pagecache"
@@ -255,8 +255,11 @@ class PageCacheMiddleware:
     def _depends(request) -> tuple[str, ...]:
         match = getattr(request, "resolver_match", None)
         # The search results rank every region's pages (search/ owns the view;
-        # cms knows it by its URL name only, imports point down).
+        # cms knows it by its URL name only, imports point down), and the portal
+        # shows all regions: both follow every region's changes.
         if match is not None and match.url_name == "search":
+            return GENERATIONS
+        if is_public(getattr(request, "tenant", None)):
             return GENERATIONS
         return ("region", "shared")
 

@@ -229,3 +229,15 @@ def test_renamed_menu_page_shows_in_every_pages_header_on_the_next_request(
         assert "Termine im Quartier" in page, url
     halle = clients["halle"].get("/").content.decode()
     assert "Termine im Quartier" not in halle
+
+
+def test_portal_search_follows_a_regions_publish(two_regions, portal_client):
+    clients, content = two_regions
+    portal_client.get("/suche/?q=Verein")
+    assert _get(portal_client, "/suche/?q=Verein") == (200, "hit")
+    dortmund = content["dortmund"]
+    with in_region(dortmund["region"]):
+        _publish(dortmund)
+    response = portal_client.get("/suche/?q=Verein")
+    assert response.get(HIT_HEADER) == "miss"
+    assert "Chor Harmonie Verein neu" in response.content.decode()
