@@ -19,6 +19,7 @@ says why whole-region generations and not per-page keys.
 """
 
 import hashlib
+import logging
 import time
 from urllib.parse import parse_qsl, urlencode
 
@@ -39,6 +40,7 @@ _CACHEABLE_TYPES = ("text/html", "application/xml", "text/xml")
 # Headers that belong to the request's own round trip, never to a stored page.
 _UNSTORED_HEADERS = {"set-cookie", "vary", "content-security-policy", "date"}
 HIT_HEADER = "X-Page-Cache"
+logger = logging.getLogger(__name__)
 
 
 def _gen_key(name: str) -> str:
@@ -64,9 +66,14 @@ def _bump_here(name: str) -> None:
     """
     key = _gen_key(name)
     try:
-        cache.incr(key)
-    except ValueError:
-        cache.add(key, time.time_ns(), timeout=None)
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.add(key, time.time_ns(), timeout=None)
+    except Exception:
+        # Publishing never fails because the cache is down; while it is down it
+        # serves nothing either.
+        logger.exception("page cache: generation %s not bumped", name)
 
 
 def _every_schema():
@@ -238,7 +245,12 @@ class PageCacheMiddleware:
         if not enabled() or not request_is_cacheable(request):
             return self.get_response(request)
         key = page_key(request)
-        gens, found = generations_read((key,))
+        try:
+            gens, found = generations_read((key,))
+        except Exception:
+            # The cache unreachable: render, as without a cache.
+            logger.exception("page cache: unreachable")
+            return self.get_response(request)
         request.page_cache_generations = gens
         entry = found[key]
         if entry is not None and all(
@@ -247,7 +259,11 @@ class PageCacheMiddleware:
             return self._rebuild(request, entry)
         response = self.get_response(request)
         if response_is_cacheable(request, response):
-            cache.set(key, self._entry(request, response, gens), _timeout())
+            try:
+                cache.set(key, self._entry(request, response, gens), _timeout())
+            except Exception:
+                logger.exception("page cache: page not stored")
+                return response
             response[HIT_HEADER] = "miss"
         return response
 

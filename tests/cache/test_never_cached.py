@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 from django.utils import timezone
 
 from cms.pages.cache import HIT_HEADER
@@ -154,3 +155,34 @@ def test_cached_page_gets_this_responses_security_headers(
     for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language"):
         assert again.get(header) == first.get(header), header
     assert "nonce-" not in again["Content-Security-Policy"]
+
+
+_CALLS = ("get_many", "get", "set", "incr", "add")
+
+
+def test_pages_render_and_publishing_works_while_the_cache_is_down(
+    dortmund_pages, regions, region_client
+):
+    from unittest import mock
+
+    def down(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    # Our cache calls fail (Wagtail's own site-root cache is left working: with
+    # Redis truly down, Wagtail fails before any page is rendered).
+    broken = mock.Mock(**{f"{name}.side_effect": down for name in _CALLS})
+    client = region_client("dortmund")
+    with (
+        mock.patch("cms.pages.cache.cache", broken),
+        mock.patch("cms.pages.templatetags.page_cache_tags.cache", broken),
+        override_settings(INSIST_FRAGMENT_CACHE=True),
+    ):
+        with in_region(regions["dortmund"]):
+            portrait = dortmund_pages["portrait"]
+            portrait.title = "Sportverein Nord und Süd"
+            portrait.save_revision().publish()
+        for url in ("/", "/vereine/", dortmund_pages["portrait_url"]):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert response.get(HIT_HEADER) is None
+        assert "Sportverein Nord und Süd" in client.get("/vereine/").content.decode()

@@ -30,9 +30,14 @@ class PageFragmentNode(template.Node):
         request = context.get("request")
         if request is None or not getattr(settings, "INSIST_FRAGMENT_CACHE", True):
             return self.nodelist.render(context)
+        try:
+            generation = fragment_generation(request)
+        except Exception:
+            # The cache unreachable: render, as without a cache.
+            return self.nodelist.render(context)
         parts = [
             self.name,
-            fragment_generation(request),
+            generation,
             translation.get_language() or "",
             request.scheme,
             request.get_host(),
@@ -41,10 +46,18 @@ class PageFragmentNode(template.Node):
         key = (
             "pagecache:fragment:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
         )
-        html = cache.get(key)
+        try:
+            html = cache.get(key)
+        except Exception:
+            return self.nodelist.render(context)
         if html is None:
             html = self.nodelist.render(context)
-            cache.set(key, html, getattr(settings, "INSIST_PAGE_CACHE_SECONDS", 300))
+            try:
+                cache.set(
+                    key, html, getattr(settings, "INSIST_PAGE_CACHE_SECONDS", 300)
+                )
+            except Exception:
+                pass  # served rendered; the next request tries again
         return html
 
 
