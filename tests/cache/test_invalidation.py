@@ -7,11 +7,11 @@ show the change are rendered anew, the others still come from the cache.
 """
 
 import pytest
-from django.core.cache import cache
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from cms.materials.models import Material
 from cms.pages.cache import HIT_HEADER
+from cms.pages.models import ClubPortraitPage
 from cms.pages.translations import page_translation_publish
 from cms.taxonomy.models import FieldOfActivity
 from cms.taxonomy.signals import terms_changed_send
@@ -21,6 +21,7 @@ from tests.cms.factories import (
     ClubPortraitPageFactory,
     region_sections,
 )
+from tests.conftest import region_of, shared_by_module
 
 pytestmark = pytest.mark.django_db
 
@@ -137,10 +138,38 @@ def _cache(clients, content, pages=SHOWING):
             assert _get(client, url) == (200, "hit"), (slug, url)
 
 
+@pytest.fixture(scope="module")
+def made(django_db_blocker):
+    """The pages of both regions, made once for the module (each test's changes
+    are rolled back with its transaction)."""
+    with shared_by_module(django_db_blocker):
+        content = {slug: _content(region_of(slug)) for slug in ("dortmund", "halle")}
+        yield {
+            slug: {
+                "region": c["region"],
+                "pks": {name: page.pk for name, page in c["sections"].items()},
+                "portrait": c["portrait"].pk,
+                "portrait_url": c["portrait_url"],
+            }
+            for slug, c in content.items()
+        }
+
+
 @pytest.fixture
-def two_regions(regions, region_client):
-    cache.clear()
-    content = {slug: _content(regions[slug]) for slug in ("dortmund", "halle")}
+def two_regions(made, db, region_client):
+    """Clients of both regions and fresh copies of their pages."""
+    content = {}
+    for slug, c in made.items():
+        with in_region(c["region"]):
+            content[slug] = {
+                "region": c["region"],
+                "sections": {
+                    name: Page.objects.get(pk=pk).specific
+                    for name, pk in c["pks"].items()
+                },
+                "portrait": ClubPortraitPage.objects.get(pk=c["portrait"]),
+                "portrait_url": c["portrait_url"],
+            }
     clients = {slug: region_client(slug) for slug in content}
     return clients, content
 
