@@ -174,34 +174,34 @@ def two_regions(made, db, region_client):
     return clients, content
 
 
-@pytest.mark.parametrize("page", SHOWING)
+@pytest.mark.parametrize("shown", SHOWING)
 @pytest.mark.parametrize("change", REGION_CHANGES)
 def test_region_change_renders_what_shows_it_anew_and_leaves_other_region_cached(
-    two_regions, change, page
+    two_regions, change, shown
 ):
     clients, content = two_regions
-    _cache(clients, content, [page])
+    _cache(clients, content, [shown])
     dortmund = content["dortmund"]
     with in_region(dortmund["region"]):
         REGION_CHANGES[change](dortmund)
 
-    _status, hit = _get(clients["dortmund"], SHOWING[page](dortmund))
+    _status, hit = _get(clients["dortmund"], SHOWING[shown](dortmund))
     assert hit != "hit"
     # Halle's pages, search aside (it ranks every region's clubs), stay cached.
-    status, hit = _get(clients["halle"], SHOWING[page](content["halle"]))
+    status, hit = _get(clients["halle"], SHOWING[shown](content["halle"]))
     assert status == 200
-    assert hit == ("miss" if page == "search" else "hit")
+    assert hit == ("miss" if shown == "search" else "hit")
 
 
-@pytest.mark.parametrize("page", SHOWING)
+@pytest.mark.parametrize("shown", SHOWING)
 @pytest.mark.parametrize("change", SHARED_CHANGES)
-def test_shared_change_renders_every_region_anew(two_regions, change, page):
+def test_shared_change_renders_every_region_anew(two_regions, change, shown):
     clients, content = two_regions
-    _cache(clients, content, [page])
+    _cache(clients, content, [shown])
     SHARED_CHANGES[change](content["dortmund"])
 
     for slug, client in clients.items():
-        status, hit = _get(client, SHOWING[page](content[slug]))
+        status, hit = _get(client, SHOWING[shown](content[slug]))
         assert (status, hit) == (200, "miss"), slug
 
 
