@@ -37,9 +37,13 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/pytest --reuse-db $(PYTEST_ARGS)
 
-# Server time and SQL queries of the main pages on the demo content (make demo first).
-bench: install bench-search
+# Server time and SQL queries of the main pages on the demo content (make demo first),
+# then the load test: gunicorn (production settings, 2 workers, Redis DB 5 under its
+# own key prefix) and wrk, cold and warm page cache (docs/performance.md).
+# `make bench-search` measures search at scale (minutes).
+bench: install
 	$(BIN)/python manage.py bench_pages
+	$(BIN)/python manage.py bench_load
 
 # Search at 10,000 and 100,000 synthetic portraits against Wagtail's database
 # backend, in its own database (<name>_searchbench): never touches the demo data.

@@ -10,7 +10,7 @@ class PagesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from cms.pages import services, translations
+        from cms.pages import cache, services, translations
         from tenants.signals import region_ready
 
         region_ready.connect(services.region_site_ensure, dispatch_uid="pages-site")
@@ -22,3 +22,5 @@ class PagesConfig(AppConfig):
             translations.machine_translation_reviewed,
             dispatch_uid="pages-machine-translation-reviewed",
         )
+        # The page cache's generations follow every change its pages show.
+        cache.receivers_connect()

@@ -120,6 +120,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known, before CSRF/auth/messages: a hit skips them
+    # and still passes back through CSP and security (docs/performance.md).
+    "cms.pages.cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -188,6 +191,12 @@ else:
             **_TENANT_KEYS,
         }
     }
+
+# The anonymous page cache (cms/pages/cache.py, docs/performance.md): on unless
+# turned off; a stored page lives at most this long (publishing clears it sooner).
+INSIST_PAGE_CACHE = env.bool("INSIST_PAGE_CACHE", default=True)
+INSIST_PAGE_CACHE_SECONDS = env.int("INSIST_PAGE_CACHE_SECONDS", default=300)
+INSIST_FRAGMENT_CACHE = env.bool("INSIST_FRAGMENT_CACHE", default=True)
 
 # --- Languages ----------------------------------------------------------------
 LANGUAGE_CODE = "de"

@@ -1,0 +1,17 @@
+"""The page cache and the fragment caches on, with an empty cache, for each test.
+
+The suite keeps it off elsewhere (settings/test.py): a cached page would outlive
+the transaction each test rolls back.
+"""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.INSIST_PAGE_CACHE = True
+    settings.INSIST_FRAGMENT_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
