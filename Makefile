@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 PYTEST_ARGS ?=
 
-.PHONY: demo test install lint messages bench bench-search stop clean drill
+.PHONY: demo test install lint messages bench bench-search bench-partners stop clean drill
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -38,13 +38,17 @@ test: install
 	$(BIN)/pytest --reuse-db $(PYTEST_ARGS)
 
 # Server time and SQL queries of the main pages on the demo content (make demo first).
-bench: install bench-search
+bench: install bench-search bench-partners
 	$(BIN)/python manage.py bench_pages
 
 # Search at 10,000 and 100,000 synthetic portraits against Wagtail's database
 # backend, in its own database (<name>_searchbench): never touches the demo data.
 bench-search: install
 	$(BIN)/python manage.py bench_search
+
+# Partner suggestions over 100,000 synthetic portraits, in the search bench's database.
+bench-partners: install
+	$(BIN)/python manage.py bench_partners
 # The cluster on loopback under faults (deploy/README.md, "The drill"); as root.
 drill: install
 	$(BIN)/python deploy/drill/drill.py $(DRILL_ARGS)

@@ -97,16 +97,17 @@ def partner_suggestions(
     migration_ids: list[int] | None = None,
     limit: int = 20,
     exclude: set[tuple[int, int]] | None = None,
+    migrations: dict[int, str] | None = None,
 ) -> list[Suggestion]:
     """Ranked partners for ``profile`` from every region, best first.
 
     Filters narrow the candidates (OR within one, AND across); ``exclude`` holds
     ``(region id, page id)`` pairs never to suggest (the club itself, pairs a
-    team dismissed).
+    team dismissed); ``migrations`` (id -> slug) saves reading the vocabulary.
     """
     with in_public():
         regions = dict(Region.objects.values_list("pk", "schema_name"))
-        migrations = migration_slugs()
+        migrations = migrations or migration_slugs()
         slug_to_migration = {slug: pk for pk, slug in migrations.items()}
         base = SearchDocument.objects.filter(language=INDEX_LANGUAGE)
         for facet, ids in (

@@ -5,15 +5,48 @@ without an account (the profile fields of ``params.partner_params_read``). A
 GET form: nothing is stored, so it needs no token, honeypot or rate limit.
 """
 
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from search.partners.forms import ContactRequestForm
 from search.partners.params import partner_params_read
 from search.partners.presenters import suggestions_present
 from search.partners.selectors import partner_suggestions
+from search.partners.services import (
+    contact_request_ask,
+    contact_request_confirm,
+    contact_request_mail_optin,
+    contact_request_withdraw,
+)
 from search.selectors import facet_names
-from tenants.context import in_public
-from tenants.selectors import region_list
+from tenants.context import in_public, is_public
+from tenants.models import Region
+from tenants.selectors import region_get, region_list
+from tenants.throttle import client_address, throttle_hit
+
+logger = logging.getLogger(__name__)
+
+# (requests, seconds) per client address and per email address; settings may
+# override them (INSIST_CONTACT_RATE_LIMITS, docs/partners.md).
+CONTACT_RATE_LIMITS = {
+    "contact-request-ip": (10, 3600),
+    "contact-request-email": (3, 3600),
+}
+
+
+def rate_limit_exceeded(*, name: str, subject: str) -> bool:
+    limits = {
+        **CONTACT_RATE_LIMITS,
+        **getattr(settings, "INSIST_CONTACT_RATE_LIMITS", {}),
+    }
+    limit, window = limits[name]
+    return throttle_hit(scope=name, subject=subject, window=window) > limit
+
 
 CHOICES = ("activity", "target_group", "language", "district", "migration")
 
@@ -66,3 +99,95 @@ def partner_page(request):
         },
         status=400 if read is not None and read.problems else 200,
     )
+
+
+# --- Contact requests: ask, confirm (double opt-in), withdraw -------------------
+
+
+def _contact_render(request, context, *, status=200):
+    return render(request, "partners/contact.html", context, status=status)
+
+
+def contact_request_page(request):
+    """POST from a portrait's contact form; every valid form gets the same
+    answer ("check your mail"), whether a mail went out or not."""
+    if request.method != "POST":
+        return _contact_render(
+            request,
+            {"club": request.GET.get("club", "")[:300].replace("\x00", "")},
+        )
+    form = ContactRequestForm(request.POST)
+    if rate_limit_exceeded(name="contact-request-ip", subject=client_address(request)):
+        return _contact_render(
+            request,
+            {
+                "problems": [
+                    _("Too many requests from your connection. Please try again later.")
+                ]
+            },
+            status=429,
+        )
+    if not form.is_valid():
+        problems = [e for errors in form.errors.values() for e in errors]
+        return _contact_render(request, {"problems": problems}, status=400)
+    if form.is_bot:
+        logger.info("contact request honeypot filled")
+        return _contact_render(request, {"sent": True})
+    data = form.cleaned_data
+    region_slug, _sep, slug = data["club"].partition(":")
+    try:
+        with in_public():
+            target = region_get(slug=region_slug)
+            requester = (
+                region_get(slug=data["region"])
+                if data["region"]
+                else (target if is_public(request.tenant) else request.tenant)
+            )
+        contact, token, withdraw = contact_request_ask(
+            target_region=target,
+            target_slug=slug,
+            requester_region=requester,
+            name=data["name"],
+            club=data["club_name"],
+            email=data["email"],
+            message=data["message"],
+            consent=data["consent"],
+        )
+    except Region.DoesNotExist:
+        return _contact_render(
+            request, {"problems": [_("This region does not exist.")]}, status=400
+        )
+    except ValidationError as error:
+        return _contact_render(request, {"problems": error.messages}, status=400)
+    # Past the per-address limit the answer stays the same, but no more mail
+    # goes to that inbox.
+    if not rate_limit_exceeded(name="contact-request-email", subject=data["email"]):
+        contact_request_mail_optin(
+            contact,
+            token=token,
+            withdraw=withdraw,
+            language=translation.get_language() or "de",
+        )
+    return _contact_render(request, {"sent": True})
+
+
+def contact_confirm_page(request, token: str):
+    """GET shows a button; POST confirms (mail scanners only GET)."""
+    if request.method == "POST":
+        try:
+            contact_request_confirm(token=token)
+        except ValidationError as error:
+            return _contact_render(request, {"problems": error.messages}, status=400)
+        return _contact_render(request, {"confirmed": True})
+    return _contact_render(request, {"confirm_token": token})
+
+
+def contact_withdraw_page(request, token: str):
+    """GET shows a button; POST withdraws and erases the requester's details."""
+    if request.method == "POST":
+        try:
+            contact_request_withdraw(token=token)
+        except ValidationError as error:
+            return _contact_render(request, {"problems": error.messages}, status=400)
+        return _contact_render(request, {"withdrawn": True})
+    return _contact_render(request, {"withdraw_token": token})
