@@ -78,3 +78,14 @@ def test_a_forged_decision_changes_nothing(partner_clubs, team):
     a, b = _first_pair_keys(board_pairs(region=region_of("dortmund")))
     team.post("/admin/partners/board/decide/", {"a": a, "b": b, "decision": "maybe"})
     assert _titles(board_pairs(region=region_of("dortmund"))) == before
+
+
+def test_demo_requests_come_in_several_statuses_and_once(partner_clubs):
+    from search.partners.demo import partners_demo_load
+
+    dortmund = region_of("dortmund")
+    lines = partners_demo_load(region=dortmund)
+    assert lines[0][1] is True
+    statuses = set(ContactRequest.objects.values_list("status", flat=True))
+    assert len(statuses) >= 2
+    assert partners_demo_load(region=dortmund)[0][1] is False

@@ -5,7 +5,8 @@ synthetic portraits (``search.bench``, loaded by ``bench_search``'s loader when
 the table does not hold ``--size`` rows); each portrait's "Wir bieten ..." and
 "Wir suchen ..." sentences become its ``offers`` and ``seeks``. Times, for
 ``--clubs`` clubs: reading the club's profile, the bounded candidate queries,
-scoring and the reasons. Prints a table; docs/partners.md keeps the figures.
+scoring and the reasons; then the matching board's first page per region.
+Prints tables; docs/partners.md keeps the figures.
 """
 
 import random
@@ -96,4 +97,35 @@ class Command(BaseCommand):
             f"{_p95(times) * 1000:.1f}",
             f"{max(times) * 1000:.1f}",
         )
+        console.print(table)
+        self._board(console, migrations)
+
+    def _board(self, console, migrations) -> None:
+        """The matching board's first page per region (3 runs after a warm one)."""
+        from search.partners.board import board_pairs
+        from search.partners.models import BoardDecision, ContactRequest
+        from tenants.models import Region
+
+        with connection.cursor() as cursor:
+            tables = connection.introspection.table_names(cursor)
+        with connection.schema_editor() as editor:
+            for model in (ContactRequest, BoardDecision):
+                if model._meta.db_table not in tables:
+                    editor.create_model(model)
+        table = Table(title="Matching board, first page per region (ms)")
+        for column in ("region", "pairs", "p50", "max"):
+            table.add_column(column, justify="right")
+        for region in Region.objects.order_by("pk"):
+            times = []
+            for n in range(4):
+                started = time.perf_counter()
+                pairs = board_pairs(region=region, migrations=migrations)
+                if n:
+                    times.append(time.perf_counter() - started)
+            table.add_row(
+                region.schema_name,
+                f"{len(pairs)}",
+                f"{statistics.median(times) * 1000:.0f}",
+                f"{max(times) * 1000:.0f}",
+            )
         console.print(table)
