@@ -8,6 +8,7 @@ constants so a test or a reader sees them in one place (docs/partners.md).
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -102,8 +103,11 @@ class Match:
     same_region: bool = False
 
 
+@lru_cache(maxsize=8192)
 def stems(text: str) -> dict[str, str]:
-    """Word stems of ``text`` (folded, lower case, first letters) to a word."""
+    """Word stems of ``text`` (folded, lower case, first letters) to a word.
+    Cached: one club's texts are compared with hundreds of candidates (the
+    answer is shared, never change it)."""
     words: dict[str, str] = {}
     for word in _WORD.findall(fold(text or "")):
         low = word.lower().replace("ß", "ss")
