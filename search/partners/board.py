@@ -23,7 +23,7 @@ from search.partners.selectors import (
 from tenants.context import in_public
 from tenants.models import Region
 
-BOARD_CLUBS = 40
+BOARD_CLUBS = 12
 PER_CLUB = 5
 COMPLEMENT_FAVOUR = 3.0
 
