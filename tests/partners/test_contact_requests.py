@@ -265,3 +265,16 @@ def test_agreed_cooperation_becomes_a_story_draft_in_the_editors_region(
         assert [c.slug for c in story.clubs.all()] == ["sportverein-nord"]
         assert "Jugendtreff Halle" in story.title
     assert contact.story_region == region_of("dortmund")
+
+
+def test_personal_data_export_and_erase_cover_contact_requests(
+    partner_clubs, region_client
+):
+    from search.partners.personal_data import ContactRequestProvider
+
+    _ask(region_client("dortmund"))
+    provider = ContactRequestProvider()
+    found = provider.export(email="AYSE@jugendtreff.example", region=None)
+    assert [r["club"] for r in found] == ["Jugendtreff Halle"]
+    assert provider.erase(email="ayse@jugendtreff.example", region=None)
+    assert provider.export(email="ayse@jugendtreff.example", region=None) == []
