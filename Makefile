@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 PYTEST_ARGS ?=
 
-.PHONY: demo test install lint messages bench bench-search stop clean drill
+.PHONY: demo test install lint messages bench bench-search bench-partners stop clean drill
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,9 @@ test: install
 # Server time and SQL queries of the main pages on the demo content (make demo first),
 # then the load test: gunicorn (production settings, 2 workers, Redis DB 5 under its
 # own key prefix) and wrk, cold and warm page cache (docs/performance.md).
-# `make bench-search` measures search at scale (minutes).
-bench: install
+# Search and partner suggestions at 10,000 and 100,000 synthetic portraits come
+# first (minutes; own database): make bench-search, make bench-partners.
+bench: install bench-search bench-partners
 	$(BIN)/python manage.py bench_pages
 	$(BIN)/python manage.py bench_load
 
@@ -49,6 +50,10 @@ bench: install
 # backend, in its own database (<name>_searchbench): never touches the demo data.
 bench-search: install
 	$(BIN)/python manage.py bench_search
+
+# Partner suggestions over 100,000 synthetic portraits, in the search bench's database.
+bench-partners: install
+	$(BIN)/python manage.py bench_partners
 # The cluster on loopback under faults (deploy/README.md, "The drill"); as root.
 drill: install
 	$(BIN)/python deploy/drill/drill.py $(DRILL_ARGS)

@@ -62,6 +62,9 @@ class IndexRow:
     text_b: str
     text_c: str
     text_d: str
+    # partner matching (search/partners): kept apart from the body
+    offers: str = ""
+    seeks: str = ""
 
 
 class TermNames:
@@ -150,6 +153,8 @@ def page_row(*, page: Page, region, names: TermNames) -> IndexRow | None:
         text_b=fold(f"{summary} {term_text}"),
         text_c=fold(body),
         text_d=compound_parts_text(f"{title} {summary} {term_text} {body}"),
+        offers=clean(document.get("offers", ""))[:BODY_CHARS],
+        seeks=clean(document.get("seeks", ""))[:BODY_CHARS],
     )
 
 

@@ -57,6 +57,10 @@ class SearchDocument(models.Model):
     summary = models.TextField(blank=True)
     # the text snippets are cut from (offers, seeks, description)
     body = models.TextField(blank=True)
+    # what the club offers partners and looks for, kept apart for partner
+    # matching (search/partners): one's offers are compared with the other's seeks
+    offers = models.TextField(blank=True, db_default="")
+    seeks = models.TextField(blank=True, db_default="")
     facet_keys = ArrayField(models.IntegerField(), default=list)
     # text search configuration of the row's language (public.insist_de, ...)
     config = models.CharField(max_length=40)

@@ -19,7 +19,7 @@ from tenants.context import in_public, in_region
 _COLUMNS = (
     "region_id, page_id, language, translation_key, title, title_sort, slug, path, "
     "summary, body, facet_keys, config, title_vector, head_vector, vector, "
-    "indexed_at"
+    "indexed_at, offers, seeks"
 )
 _HEAD = (
     "setweight(to_tsvector({c}, %(text_a)s), 'A') || "
@@ -32,7 +32,8 @@ SELECT %(region_id)s, %(page_id)s, %(language)s, %(translation_key)s, %(title)s,
        %(facet_keys)s, %(config)s, setweight(to_tsvector(cfg, %(text_a)s), 'A'),
        head, head
          || setweight(to_tsvector(cfg, %(text_c)s), 'C')
-         || setweight(to_tsvector(cfg, %(text_d)s), 'D'), now()
+         || setweight(to_tsvector(cfg, %(text_d)s), 'D'), now(),
+       %(offers)s, %(seeks)s
 FROM (SELECT %(config)s::regconfig AS cfg) c,
      LATERAL (SELECT {_HEAD.format(c="cfg")} AS head) h
 ON CONFLICT (region_id, page_id, language) DO UPDATE SET
@@ -42,7 +43,8 @@ ON CONFLICT (region_id, page_id, language) DO UPDATE SET
   facet_keys = EXCLUDED.facet_keys, config = EXCLUDED.config,
   title_vector = EXCLUDED.title_vector,
   head_vector = EXCLUDED.head_vector, vector = EXCLUDED.vector,
-  indexed_at = EXCLUDED.indexed_at
+  indexed_at = EXCLUDED.indexed_at, offers = EXCLUDED.offers,
+  seeks = EXCLUDED.seeks
 """
 _WORDS = """
 INSERT INTO search_searchword (word) SELECT unnest(%s::varchar[])

@@ -15,6 +15,7 @@ from ninja.errors import ValidationError
 from cms.materials.api import router as materials_router
 from cms.taxonomy.api import router as taxonomy_router
 from search.api import router as search_router
+from search.partners.api import router as partners_router
 
 api = NinjaAPI(
     title="INSIST API",
@@ -40,3 +41,4 @@ def invalid_parameters(request, exc: ValidationError):
 api.add_router("", taxonomy_router)
 api.add_router("", materials_router)
 api.add_router("", search_router)
+api.add_router("", partners_router)

@@ -247,6 +247,9 @@ class ClubPortraitPage(Page):
             "title": self.title,
             "summary": self.summary,
             "body": [self.offers, self.seeks, *description],
+            # apart as well: partner matching compares offers with seeks
+            "offers": self.offers,
+            "seeks": self.seeks,
             "terms": {
                 "activity": [t.pk for t in self.fields_of_activity.all()],
                 "target_group": [t.pk for t in self.target_groups.all()],

@@ -46,6 +46,8 @@ SHARED_APPS = [
     "cms.taxonomy",
     "cms.materials",
     "search",
+    # cooperation partners: contact requests and the matching board (public schema)
+    "search.partners",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",

@@ -2,6 +2,7 @@
 
 import time
 
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.materials.demo import materials_demo_load
@@ -35,3 +36,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{region.slug}: done in {time.monotonic() - started:.1f} s"
             )
+        # Partner matching lives above cms (search.partners): called by name, so
+        # cms imports nothing from search.
+        if "partners_demo" in get_commands():
+            call_command("partners_demo", *regions, stdout=self.stdout)
