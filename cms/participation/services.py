@@ -28,6 +28,7 @@ from cms.exports import spreadsheet_cell_neutralise
 from cms.participation.models import ClubSubmission, SpeedDating
 from cms.participation.planning import BYE, PlanClub, plan_rounds
 from cms.participation.scoring import partner_score_function
+from tenants.context import current_region
 from tenants.links import region_base_url
 
 logger = logging.getLogger(__name__)
@@ -132,8 +133,9 @@ def club_index_for(*, language: str = "de"):
     return index
 
 
-def _apply(page, data: dict) -> None:
-    """Copy the submitted data onto ``page`` (in memory)."""
+def _apply(page, data: dict, *, terms: bool = True) -> None:
+    """Copy the submitted data onto ``page`` (in memory); ``terms`` once the
+    page has a primary key."""
     for name in SUBMITTED_FIELDS:
         value = data.get(name)
         if name == "description":
@@ -144,10 +146,15 @@ def _apply(page, data: dict) -> None:
             setattr(page, f"{name}_id", value)
         else:
             setattr(page, name, value or "")
-    for name in SUBMITTED_TERMS:
-        getattr(page, name).set(data.get(name) or [])
+    if terms:
+        _apply_terms(page, data)
     page.contact_consent = True
     page.contact_consent_date = timezone.localdate()
+
+
+def _apply_terms(page, data: dict) -> None:
+    for name in SUBMITTED_TERMS:
+        getattr(page, name).set(data.get(name) or [])
 
 
 def _paragraphs(text: str) -> str:
@@ -196,13 +203,15 @@ def club_submission_confirm(*, token: str) -> ClubSubmission:
         else:
             index = club_index_for(language=submission.language)
             page = ClubPortraitPage(live=False)
-            _apply(page, data)
+            _apply(page, data, terms=False)
             page.slug = _slug_free(index, slugify(data.get("title") or "") or "verein")
             image = _logo_image(submission)
             if image is not None:
                 page.logo = image
             page.full_clean(exclude=["path", "depth"])
             index.add_child(instance=page)
+            _apply_terms(page, data)
+            page.save()
             revision = page.save_revision(log_action=True)
             submission.portrait = page
         workflow = page.get_workflow()
@@ -261,6 +270,7 @@ def _notify(workflow_state, *, template: str, subject: str) -> None:
     from cms.pages.models import ClubPortraitPage
 
     page = workflow_state.content_object
+    page = getattr(page, "specific", page)  # the base Page on some paths
     if not isinstance(page, ClubPortraitPage):
         return
     submission = (
@@ -270,10 +280,8 @@ def _notify(workflow_state, *, template: str, subject: str) -> None:
     )
     if submission is None:
         return
-    from django.db import connection
-
-    region = getattr(connection, "tenant", None)
-    base = region_base_url(region=region) if region is not None else None
+    # A signal has no region argument: the workflow runs in the region's schema.
+    base = region_base_url(region=current_region())
     with translation.override(submission.language or "de"):
         body = render_to_string(
             template,

@@ -200,7 +200,7 @@ def club_change(request):
         return _render(request, {"form": form, "heading": heading}, status=400)
     if form.is_bot:
         return _sent(request, heading=heading)
-    email = form.cleaned_data["email"]
+    email = form.cleaned_data["email"].strip().lower()
     token = club_change_request(portrait=form.cleaned_data["portrait"], email=email)
     if token and not rate_limit_exceeded(
         name="club-submission-email", subject=email.lower()

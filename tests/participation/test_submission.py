@@ -108,8 +108,8 @@ def test_approval_publishes_and_tells_the_submitter(
         page.refresh_from_db()
         assert page.live
         url = page.url
-    assert mailoutbox[-1].to == ["ayse@example.org"]
-    assert "dortmund.localhost" in mailoutbox[-1].body
+    assert len(mailoutbox) == 2 and mailoutbox[-1].to == ["ayse@example.org"]
+    assert "dortmund.localhost" + url in mailoutbox[-1].body.replace(":80", "")
     body = client.get(url).content.decode()
     assert "<script>alert(1)</script>" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
@@ -212,7 +212,8 @@ def test_submission_page_answers_in_every_language_prefix(directory, region_clie
 
 
 def test_form_offers_only_the_host_regions_districts(directory, region_client):
-    body = region_client("halle").get(SUBMIT).content.decode()
+    page = region_client("halle").get(SUBMIT).content.decode()
+    body = re.search(r'<select name="district".*?</select>', page, re.S).group(0)
     with schema_context("halle"):
         assert f'value="{_district("halle").pk}"' in body
         assert f'value="{_district("dortmund").pk}"' not in body
