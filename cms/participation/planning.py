@@ -101,6 +101,28 @@ def plan_rounds(
                 COMPLEMENTARY_WEIGHT if pair_is_complementary(a, b) else 0
             )
     odd = len(keys) % 2 == 1
+    greedy = _greedy_rounds(
+        plan=plan,
+        keys=keys,
+        weights=weights,
+        met=met,
+        byes=byes,
+        odd=odd,
+        rounds=rounds,
+    )
+    target = min(rounds, len(held) + plan_rounds_possible(clubs=len(keys)))
+    if len(greedy) < target and not held:
+        # Round by round, a maximum matching can leave pairs that no longer
+        # seat everyone (six clubs: two triangles after three rounds). The
+        # circle method always reaches every possible round; its rounds are
+        # put in order of weight, the most complementary first.
+        circle = _circle_rounds(keys=keys, by_key=by_key, weights=weights)
+        circle.sort(key=lambda r: -sum(weights.get(_pair(*t), 0) for t in r))
+        return circle[:rounds]
+    return greedy
+
+
+def _greedy_rounds(*, plan, keys, weights, met, byes, odd, rounds) -> list[Round]:
     while len(plan) < rounds:
         new_round = _round_next(keys=keys, weights=weights, met=met, byes=byes, odd=odd)
         if new_round is None:
@@ -112,6 +134,36 @@ def plan_rounds(
                 met.add(_pair(a, b))
         plan.append(new_round)
     return plan
+
+
+def _circle_rounds(*, keys, by_key, weights) -> list[Round]:
+    """Every round of a round robin (circle method), clubs ordered so that the
+    first round pairs clubs with and without migration reference."""
+    order = sorted(
+        keys,
+        key=lambda k: {True: 0, None: 1, False: 2}[by_key[k].migration_reference],
+    )
+    if len(order) % 2:
+        # The pause sits where the smaller group ends, off the mixed pairs.
+        with_ref = sum(1 for k in order if by_key[k].migration_reference is True)
+        without = sum(1 for k in order if by_key[k].migration_reference is False)
+        order.insert(with_ref if with_ref >= without else len(order) - without, BYE)
+    size = len(order)
+    result: list[Round] = []
+    arrangement = list(order)
+    for _ in range(size - 1):
+        tables: Round = []
+        pause: Round = []
+        for i in range(size // 2):
+            a, b = arrangement[i], arrangement[size - 1 - i]
+            if a is BYE or b is BYE:
+                pause.append((b if a is BYE else a, BYE))
+            else:
+                tables.append((min(a, b), max(a, b)))
+        tables.sort(key=lambda t: (-weights[_pair(*t)], t))
+        result.append(tables + pause)
+        arrangement = [arrangement[0], arrangement[-1], *arrangement[1:-1]]
+    return result
 
 
 def _round_next(*, keys, weights, met, byes, odd) -> Round | None:

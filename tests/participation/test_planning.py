@@ -58,10 +58,17 @@ def _assert_rules(plan, clubs, rounds_from=0):
 @given(clubs=club_sets(), rounds=st.integers(1, 8))
 def test_plan_seats_every_club_each_round_and_no_pair_meets_twice(clubs, rounds):
     plan = plan_rounds(clubs=clubs, rounds=rounds, score=club_pair_score)
-    # Dirac: half as many rounds as seats are always possible, usually all.
-    seats = len(clubs) + len(clubs) % 2
-    assert len(plan) >= min(rounds, seats // 2, plan_rounds_possible(clubs=len(clubs)))
-    assert len(plan) <= rounds
+    assert len(plan) == min(rounds, plan_rounds_possible(clubs=len(clubs)))
+    _assert_rules(plan, clubs)
+
+
+def test_six_clubs_get_every_possible_round_where_greedy_rounds_would_stall():
+    clubs = [
+        PlanClub(key=k, name=str(k), migration_reference=bool(k % 2))
+        for k in range(1, 7)
+    ]
+    plan = plan_rounds(clubs=clubs, rounds=5, score=club_pair_score)
+    assert len(plan) == 5
     _assert_rules(plan, clubs)
 
 
