@@ -28,8 +28,9 @@ from cms.exports import spreadsheet_cell_neutralise
 from cms.participation.models import ClubSubmission, SpeedDating
 from cms.participation.planning import BYE, PlanClub, plan_rounds
 from cms.participation.scoring import partner_score_function
-from tenants.context import current_region
+from tenants.context import current_region, runs_in_region
 from tenants.links import region_base_url
+from tenants.models import Region
 
 logger = logging.getLogger(__name__)
 
@@ -460,3 +461,17 @@ def speed_dating_schedules_send(*, speed_dating: SpeedDating) -> int:
         )
         sent += 1
     return sent
+
+
+@runs_in_region
+def club_submissions_purge(*, region: Region, now=None) -> int:
+    """Erase ``region``'s submissions whose confirmation or change link expired
+    unused (their data and logo were never confirmed). Returns how many."""
+    now = now or timezone.now()
+    expired_before = now - datetime.timedelta(
+        hours=settings.INSIST_REGISTRATION_CONFIRM_HOURS
+    )
+    erased, _details = ClubSubmission.objects.filter(
+        confirmed__isnull=True, token_sent__lt=expired_before
+    ).delete()
+    return erased

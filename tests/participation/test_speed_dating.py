@@ -5,7 +5,6 @@ import csv
 import io
 
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 from django_tenants.utils import schema_context
 
@@ -20,7 +19,6 @@ from tests.cms.factories import (
     club_directory,
     region_sections,
 )
-from tests.conftest import shared_by_module
 
 pytestmark = pytest.mark.django_db
 
@@ -211,16 +209,21 @@ def test_saving_in_the_admin_recomputes_the_plan(regions, region_client, make_us
         assert sum(1 for t in speed_dating.plan[0] if t[1] is BYE) == 1
 
 
-@pytest.fixture(scope="module")
-def demo_halle(django_db_setup, django_db_blocker):
-    with shared_by_module(django_db_blocker):
-        call_command("load_demo_content", "halle", stdout=io.StringIO())
-        yield
+def test_demo_gives_the_club_fair_a_speed_dating_with_a_plan_once(regions):
+    """load_demo_content calls this after the pages (the whole demo is tested
+    in tests/cms/test_demo.py; loading it here again would cost a minute)."""
+    from cms.participation.demo import speed_dating_demo_load
 
-
-def test_demo_has_a_speed_dating_with_a_plan(demo_halle):
     with schema_context("halle"):
-        speed_dating = SpeedDating.objects.get()
-        assert speed_dating.event.kind == EventPage.Kind.FAIR
-        assert speed_dating.clubs.count() >= 2
-        assert len(speed_dating.plan) >= 1
+        sections = region_sections()
+        fair = EventPageFactory(
+            parent=sections["events"], kind=EventPage.Kind.FAIR, fair_speed_dating=True
+        )
+        for _number in range(5):
+            ClubPortraitPageFactory(parent=sections["clubs"], published=True)
+        first = speed_dating_demo_load(region=regions["halle"])
+        again = speed_dating_demo_load(region=regions["halle"])
+        speed_dating = SpeedDating.objects.get(event=fair)
+        assert speed_dating.clubs.count() == 5
+        assert len(speed_dating.plan) == 5
+        assert first[0][1] is True and again[0][1] is False

@@ -254,3 +254,25 @@ def test_listed_club_changes_its_portrait_through_the_link_to_its_contact(
         state = WorkflowState.objects.get(object_id=str(portrait.pk))
         assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert client.get(form_path).status_code == 400  # the link is used up
+
+
+def test_expired_unconfirmed_submissions_are_purged_and_confirmed_ones_kept(
+    directory, region_client, mailoutbox
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from cms.participation.services import club_submissions_purge
+
+    client = region_client("dortmund")
+    client.post(SUBMIT, _form())
+    client.post(SUBMIT, _form(contact_email="zwei@example.org"))
+    client.post(_path(_link(mailoutbox[0])))
+    later = timezone.now() + datetime.timedelta(days=3)
+    with schema_context("dortmund"):
+        from tenants.selectors import region_get
+
+        assert club_submissions_purge(region=region_get(slug="dortmund"), now=later)
+        assert ClubSubmission.objects.count() == 1
+        assert ClubSubmission.objects.get().confirmed is not None
