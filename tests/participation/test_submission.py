@@ -276,3 +276,19 @@ def test_expired_unconfirmed_submissions_are_purged_and_confirmed_ones_kept(
         assert club_submissions_purge(region=region_get(slug="dortmund"), now=later)
         assert ClubSubmission.objects.count() == 1
         assert ClubSubmission.objects.get().confirmed is not None
+
+
+def test_personal_data_export_and_erase_find_a_submission(
+    directory, region_client, mailoutbox
+):
+    from tenants.personal_data import personal_data_providers
+
+    region_client("dortmund").post(SUBMIT, _form())
+    provider = next(
+        p for p in personal_data_providers() if p.name == "club_submissions"
+    )
+    with schema_context("dortmund"):
+        records = provider.export(email="AYSE@example.org", region=None)
+        assert records[0]["data"]["contact_name"] == "Ayşe Beispiel"
+        assert provider.erase(email="ayse@example.org", region=None)
+        assert ClubSubmission.objects.count() == 0
