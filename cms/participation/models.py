@@ -122,6 +122,8 @@ class SpeedDatingClub(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        # confirmed registrations for a club fair only
+        limit_choices_to={"confirmed__isnull": False, "event__kind": "fair"},
     )
     name = models.CharField(
         _("Name"),

@@ -216,6 +216,11 @@ def club_submission_confirm(*, token: str) -> ClubSubmission:
             revision = page.save_revision(log_action=True)
             submission.portrait = page
         workflow = page.get_workflow()
+        running = page.current_workflow_state
+        if running is not None:
+            # One workflow per page at a time: a second change replaces the
+            # first one's review, so the moderators see the latest revision.
+            running.cancel(user=None)
         if workflow is not None:
             workflow.start(page, None)
         else:

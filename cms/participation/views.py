@@ -5,6 +5,7 @@ limits per client address and per email address keep bots out (as event
 registration does, docs/security.md). A refused form says why and stores nothing.
 """
 
+import html
 import logging
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -74,15 +76,16 @@ def _portrait_initial(portrait) -> dict:
             "contact_email",
         )
     }
+    # Rich text back to the plain paragraphs the form takes.
     initial["description"] = "\n\n".join(
-        block.value.source if hasattr(block.value, "source") else str(block.value)
+        html.unescape(strip_tags(str(getattr(block.value, "source", block.value))))
         for block in portrait.description
         if block.block_type == "paragraph"
     )
     for name in ("organisation_kind", "migration_reference", "district"):
         initial[name] = getattr(portrait, f"{name}_id")
     for name in ("fields_of_activity", "target_groups", "languages"):
-        initial[name] = list(getattr(portrait, name).values_list("pk", flat=True))
+        initial[name] = [term.pk for term in getattr(portrait, name).all()]
     return initial
 
 
@@ -100,7 +103,12 @@ def club_submit(request, token: str | None = None):
                 request, {"heading": heading, "errors": error.messages}, status=400
             )
     if request.method != "POST":
-        initial = _portrait_initial(change.portrait) if change else None
+        # The latest revision: a change still in moderation is the base.
+        initial = (
+            _portrait_initial(change.portrait.get_latest_revision_as_object())
+            if change
+            else None
+        )
         form = ClubSubmissionForm(initial=initial, region=request.tenant)
         return _render(request, {"form": form, "heading": heading})
     form = ClubSubmissionForm(request.POST, request.FILES, region=request.tenant)

@@ -227,3 +227,15 @@ def test_demo_gives_the_club_fair_a_speed_dating_with_a_plan_once(regions):
         assert speed_dating.clubs.count() == 5
         assert len(speed_dating.plan) == 5
         assert first[0][1] is True and again[0][1] is False
+
+
+def test_moderators_open_the_plan_and_editors_do_not(regions, region_client, make_user):
+    with schema_context("dortmund"):
+        speed_dating = _speed_dating(clubs=2)
+    url = f"/admin/participation_speed_dating/{speed_dating.pk}/plan/"
+    moderator = region_client("dortmund")
+    moderator.force_login(make_user("dortmund", "sd-mod", groups=["Moderators"]))
+    assert moderator.get(url).status_code == 200
+    editor = region_client("dortmund")
+    editor.force_login(make_user("dortmund", "sd-ed", groups=["Editors"]))
+    assert editor.get(url).status_code in (302, 403)

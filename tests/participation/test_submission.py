@@ -292,3 +292,32 @@ def test_personal_data_export_and_erase_find_a_submission(
         assert records[0]["data"]["contact_name"] == "Ayşe Beispiel"
         assert provider.erase(email="ayse@example.org", region=None)
         assert ClubSubmission.objects.count() == 0
+
+
+def test_a_second_change_replaces_the_first_in_moderation(
+    directory, region_client, mailoutbox
+):
+    with schema_context("dortmund"):
+        portrait = ClubPortraitPageFactory(
+            parent=club_directory(),
+            contact_email="zoe@example.org",
+            contact_consent=True,
+            published=True,
+        )
+    client = region_client("dortmund")
+    for title in ("Erste Änderung", "Zweite Änderung"):
+        client.post(CHANGE, {"portrait": portrait.pk, "email": "zoe@example.org"})
+        form_path = _path(_link(mailoutbox[-1]))
+        prefilled = client.get(form_path).content.decode()
+        assert "&lt;p&gt;" not in prefilled
+        response = client.post(
+            form_path, _form(title=title, contact_email="zoe@example.org")
+        )
+        assert response.status_code == 200
+    with schema_context("dortmund"):
+        states = WorkflowState.objects.filter(object_id=str(portrait.pk))
+        running = states.get(status=WorkflowState.STATUS_IN_PROGRESS)
+        assert running.current_task_state.revision.as_object().title == (
+            "Zweite Änderung"
+        )
+        assert states.filter(status=WorkflowState.STATUS_CANCELLED).count() == 1
