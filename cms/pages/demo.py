@@ -208,6 +208,10 @@ def _standard_texts(*, region, links: dict) -> dict[str, tuple[str, list]]:
                 "Förderanträgen und Öffentlichkeitsarbeit.",
                 f"<b>Partnersuche:</b> Im {link('directory', 'Vereinsverzeichnis')} "
                 "zeigen Vereine, was sie bieten und was sie suchen.",
+                '<b>Verein eintragen:</b> Ihr Verein fehlt noch? <a href="/mitmachen/'
+                'verein-eintragen/">Tragen Sie ihn selbst ein</a>; schon gelistete '
+                'Vereine <a href="/mitmachen/verein-aendern/">ändern ihr Porträt '
+                "hier</a>. Das Team prüft jeden Eintrag vor der Veröffentlichung.",
                 f"<b>Das Team erreichen:</b> per E-Mail an "
                 f'<a href="mailto:{team}">{team}</a> oder über die '
                 f"{link('contact', 'Kontaktseite')}.",

@@ -45,6 +45,11 @@ _MEDIA = [
 MEDIA_APPS = {"wagtailimages", "wagtaildocs"}
 # Event registrations hold personal data: the regional team, not every editor.
 _REGISTRATIONS = ["pages.view_eventregistration", "pages.delete_eventregistration"]
+# The club fair's speed dating lists registrations: the same people (cms.participation).
+_SPEED_DATING = [
+    f"participation.{action}_speeddating"
+    for action in ("add", "change", "delete", "view")
+]
 GROUPS = {
     "Regional admins": (
         [
@@ -62,11 +67,12 @@ GROUPS = {
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
             *_REGISTRATIONS,
+            *_SPEED_DATING,
         ],
         [*_PAGE_PUBLISH, "bulk_delete_page"],
     ),
     "Moderators": (
-        ["wagtailadmin.access_admin", *_MEDIA, *_REGISTRATIONS],
+        ["wagtailadmin.access_admin", *_MEDIA, *_REGISTRATIONS, *_SPEED_DATING],
         _PAGE_PUBLISH,
     ),
     "Editors": (["wagtailadmin.access_admin", *_MEDIA], _PAGE_EDIT),

@@ -36,6 +36,7 @@ urlpatterns += [
 # German at /, every other language under its prefix (/en/, /ar/, ...).
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("cms.participation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -65,6 +65,7 @@ TENANT_APPS = [
     "django.contrib.sessions",
     "django.contrib.admin",
     "cms.pages",
+    "cms.participation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -299,3 +300,15 @@ LOGGING = {
 
 # Security and privacy: CSP, login throttling, file serving, retention.
 from .security import *  # noqa: E402, F403
+
+# --- Taking part (cms.participation, docs/participation.md) -------------------
+# Club self-submission and change links: per client address and per email address.
+INSIST_RATE_LIMITS = {  # noqa: F405
+    **INSIST_RATE_LIMITS,  # noqa: F405
+    "club-submission-ip": (10, 3600),
+    "club-submission-email": (3, 3600),
+}
+INSIST_CLUB_LOGO_MAX_BYTES = env.int("INSIST_CLUB_LOGO_MAX_BYTES", default=2 * 1024**2)
+# Dotted path to score(a: PlanClub, b: PlanClub) -> float in 0..1 for the
+# speed-dating plan (e.g. the partner finder's adapter); empty: cms's own score.
+INSIST_PARTNER_SCORE = env.str("INSIST_PARTNER_SCORE", default="")

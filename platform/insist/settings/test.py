@@ -30,6 +30,8 @@ INSIST_RATE_LIMITS = dict.fromkeys(
         "registration-email",
         "password-reset-ip",
         "password-reset-email",
+        "club-submission-ip",
+        "club-submission-email",
     ),
     (10000, 3600),
 )

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from cms.materials.demo import materials_demo_load
 from cms.pages.demo import demo_content_load
+from cms.participation.demo import speed_dating_demo_load
 from tenants.selectors import region_list, region_unknown_slugs
 
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             lines = demo_content_load(region=region) + materials_demo_load(
                 region=region
             )
+            lines += speed_dating_demo_load(region=region)
             for line, changed in lines:
                 style = self.style.SUCCESS if changed else (lambda text: text)
                 self.stdout.write(style(f"  {line}"))
