@@ -35,17 +35,109 @@ PORTRAITS = 30
 STORIES = 8
 EVENTS = 10
 
-CLUB_KINDS = [
-    "Kulturverein",
-    "Sportverein",
-    "Elternverein",
-    "Jugendinitiative",
-    "Frauenverein",
-    "Nachbarschaftsverein",
-    "Bildungsverein",
-    "Musikverein",
-    "Freundeskreis",
-    "Tanzgruppe",
+# Each kind of club tells one story: what it does, its fields of activity and
+# target groups (taxonomy slugs), what it offers partners and what it looks for.
+# Search, partner suggestions and the matching board are first judged on the
+# demo: random combinations (a music club offering trips for seniors to
+# students) make good ranking look wrong.
+ARCHETYPES = [
+    {
+        "kind": "Kulturverein",
+        "activity": "Lesungen, Ausstellungen und Kulturabende mit Kunst aus vielen "
+        "Ländern",
+        "fields": ["culture", "neighbourhood"],
+        "groups": ["families", "newcomers"],
+        "offers": "Räume für Treffen, Ausstellungen und Proben",
+        "seeks": "einen Partnerverein für ein gemeinsames Sommerfest",
+    },
+    {
+        "kind": "Sportverein",
+        "activity": "Fußballtraining für Mädchen und Jungen",
+        "fields": ["sport", "football", "youth"],
+        "groups": ["children", "young-people"],
+        "offers": "einen Sportplatz und Erfahrung mit Kinder- und Jugendgruppen",
+        "seeks": "Trainerinnen und Trainer, die mehrere Sprachen sprechen",
+    },
+    {
+        "kind": "Elternverein",
+        "activity": "Beratung für Eltern beim Schulstart und Elterncafés",
+        "fields": ["parents-associations", "counselling", "education"],
+        "groups": ["parents", "families"],
+        "offers": "ehrenamtliche Übersetzerinnen und Übersetzer für Elterngespräche",
+        "seeks": "Unterstützung bei Förderanträgen",
+    },
+    {
+        "kind": "Jugendinitiative",
+        "activity": "Theaterprojekte und Medienworkshops mit Jugendlichen",
+        "fields": ["youth", "culture"],
+        "groups": ["young-people"],
+        "offers": "Erfahrung mit Jugendgruppen und eine kleine Bühne",
+        "seeks": "Partner für ein Jugendaustauschprojekt",
+    },
+    {
+        "kind": "Frauenverein",
+        "activity": "Näh- und Handwerkskurse und ein offenes Frauenfrühstück",
+        "fields": ["women", "neighbourhood"],
+        "groups": ["women", "newcomers"],
+        "offers": "eine Küche und Räume für Frauengruppen",
+        "seeks": "Hilfe bei der Öffentlichkeitsarbeit",
+    },
+    {
+        "kind": "Nachbarschaftsverein",
+        "activity": "Feste im Stadtteil und Kochabende mit Rezepten aus der Heimat",
+        "fields": ["neighbourhood", "culture"],
+        "groups": ["families", "seniors"],
+        "offers": "Kontakte in die Nachbarschaft und eine Küche für Feste",
+        "seeks": "einen Partnerverein für ein gemeinsames Sommerfest",
+    },
+    {
+        "kind": "Bildungsverein",
+        "activity": "Hausaufgabenhilfe für Grundschulkinder und Sprachcafés",
+        "fields": ["education", "language-courses"],
+        "groups": ["children", "newcomers"],
+        "offers": "ehrenamtliche Lernbegleiterinnen und Lernbegleiter",
+        "seeks": "Räume für die Hausaufgabenhilfe am Nachmittag",
+    },
+    {
+        "kind": "Musikverein",
+        "activity": "einen Chor und eine Band mit Liedern aus vielen Ländern",
+        "fields": ["music", "culture"],
+        "groups": ["young-people", "families"],
+        "offers": "Musikerinnen und Musiker für Feste und Veranstaltungen",
+        "seeks": "einen Proberaum am Abend",
+    },
+    {
+        "kind": "Seniorentreff",
+        "activity": "Ausflüge und Gesprächskreise für Seniorinnen und Senioren",
+        "fields": ["seniors", "neighbourhood"],
+        "groups": ["seniors"],
+        "offers": "Zeit und Lebenserfahrung für Patenschaften",
+        "seeks": "junge Menschen für ein Erzählcafé zwischen den Generationen",
+    },
+    {
+        "kind": "Tanzgruppe",
+        "activity": "Tanzkurse mit Volkstänzen aus vielen Ländern",
+        "fields": ["dance", "culture"],
+        "groups": ["young-people", "women"],
+        "offers": "Tanzauftritte für Feste und Veranstaltungen",
+        "seeks": "einen Saal zum Üben am Wochenende",
+    },
+    {
+        "kind": "Umweltinitiative",
+        "activity": "Gemeinschaftsgärten und Aufräumaktionen im Stadtteil",
+        "fields": ["environment", "neighbourhood"],
+        "groups": ["families", "children"],
+        "offers": "Beete und Werkzeug für gemeinsame Gartenprojekte",
+        "seeks": "Vereine, die mit uns einen Gemeinschaftsgarten anlegen",
+    },
+    {
+        "kind": "Dialogkreis",
+        "activity": "interreligiöse Gespräche und offene Türen in Gemeinderäumen",
+        "fields": ["religion", "counselling"],
+        "groups": ["families", "refugees"],
+        "offers": "Gemeinderäume für Begegnungen",
+        "seeks": "Partner für eine Gesprächsreihe über Vielfalt im Stadtteil",
+    },
 ]
 CLUB_NAMES = [
     "Brücke",
@@ -60,34 +152,6 @@ CLUB_NAMES = [
     "Weltoffen",
     "Lindenhof",
     "Morgenrot",
-]
-ACTIVITIES = [
-    "Hausaufgabenhilfe für Grundschulkinder",
-    "einen Chor mit Liedern aus vielen Ländern",
-    "Fußballtraining für Mädchen und Jungen",
-    "Sprachcafés am Wochenende",
-    "Beratung für Eltern beim Schulstart",
-    "Kochabende mit Rezepten aus der Heimat",
-    "Theaterprojekte mit Jugendlichen",
-    "Ausflüge für Seniorinnen und Senioren",
-    "Näh- und Handwerkskurse",
-    "Feste im Stadtteil",
-]
-OFFERS = [
-    "Räume für Treffen und Proben",
-    "ehrenamtliche Übersetzerinnen und Übersetzer",
-    "Erfahrung mit Kinder- und Jugendgruppen",
-    "eine Küche für Feste",
-    "Kontakte in die Nachbarschaft",
-    "Musikerinnen und Musiker für Veranstaltungen",
-]
-SEEKS = [
-    "einen Partnerverein für ein gemeinsames Sommerfest",
-    "Unterstützung bei Förderanträgen",
-    "Trainerinnen und Trainer",
-    "einen Sportplatz am Wochenende",
-    "Partner für ein Jugendaustauschprojekt",
-    "Hilfe bei der Öffentlichkeitsarbeit",
 ]
 FIRST_NAMES = [
     "Aylin",
@@ -104,15 +168,21 @@ FIRST_NAMES = [
     "Lukas",
 ]
 SURNAMES = ["Beispiel", "Muster", "Exempel"]
-STORY_TITLES = [
-    "Gemeinsam auf dem Platz: {a} und {b}",
-    "Wie {a} den Stadtteil zum Klingen bringt",
-    "Vom Sprachcafé zur Freundschaft: {a}",
-    "{a} und {b} kochen für die Nachbarschaft",
-    "Ein Fest für alle: {a} lädt ein",
-    "Hausaufgabenhilfe mit Herz bei {a}",
-    "Neue Wege in der Jugendarbeit: {a} und {b}",
-    "Zehn Jahre {a}: eine Erfolgsgeschichte",
+# (title, kind of the first club, kind of the second club or None): each story
+# is told by clubs it fits; with two clubs, the second is of another kind.
+STORY_SPECS = [
+    ("Gemeinsam auf dem Platz: {a} und {b}", "Sportverein", "Elternverein"),
+    ("Wie {a} den Stadtteil zum Klingen bringt", "Musikverein", None),
+    ("Vom Sprachcafé zur Freundschaft: {a}", "Bildungsverein", None),
+    (
+        "{a} und {b} kochen für die Nachbarschaft",
+        "Nachbarschaftsverein",
+        "Frauenverein",
+    ),
+    ("Ein Fest für alle: {a} lädt ein", "Kulturverein", None),
+    ("Gärtnern verbindet: {a} und {b}", "Umweltinitiative", "Seniorentreff"),
+    ("Neue Wege in der Jugendarbeit: {a} und {b}", "Jugendinitiative", "Sportverein"),
+    ("Zehn Jahre {a}: eine Erfolgsgeschichte", "Tanzgruppe", None),
 ]
 EVENT_SPECS = [
     (EventPage.Kind.FORUM, "Vereinsforum Jugend", "Jugend"),
@@ -381,8 +451,8 @@ def _demo_content_load(*, region: Region, now) -> list[tuple[str, bool]]:
             page.intro, page.body = texts[slug]
             page.save_revision(log_action=False).publish(log_action=False)
 
-    fields = list(taxonomy.FieldOfActivity.objects.filter(parent__isnull=True))
-    groups = list(taxonomy.TargetGroup.objects.all())
+    fields = {term.slug: term for term in taxonomy.FieldOfActivity.objects.all()}
+    groups = {term.slug: term for term in taxonomy.TargetGroup.objects.all()}
     languages = list(taxonomy.ClubLanguage.objects.all())
     german = [lang for lang in languages if lang.slug == "de"]
     others = [lang for lang in languages if lang.slug != "de"]
@@ -393,14 +463,15 @@ def _demo_content_load(*, region: Region, now) -> list[tuple[str, bool]]:
     portraits = []
     for n in range(PORTRAITS):
         district = districts[n % len(districts)] if districts else None
+        club = ARCHETYPES[n % len(ARCHETYPES)]
         name = (
-            f"{CLUB_KINDS[n % len(CLUB_KINDS)]} "
+            f"{club['kind']} "
             f"{CLUB_NAMES[(n * 7) % len(CLUB_NAMES)]}"
             f"{' ' + district.name if district else ''} e.V."
         )
         slug = slugify(name.replace("ß", "ss"))[:60] or f"verein-{n}"
         consent = n % 2 == 0
-        activity = ACTIVITIES[n % len(ACTIVITIES)]
+        activity = club["activity"]
         portrait, made = _child(
             clubs,
             ClubPortraitPage,
@@ -416,8 +487,8 @@ def _demo_content_load(*, region: Region, now) -> list[tuple[str, bool]]:
             founding_year=1975 + (n * 3) % 48,
             member_count=15 + (n * 37) % 300,
             website=f"https://{slug}.example.org/",
-            offers=OFFERS[n % len(OFFERS)],
-            seeks=SEEKS[(n * 5) % len(SEEKS)],
+            offers=club["offers"],
+            seeks=club["seeks"],
             contact_name=(
                 f"{FIRST_NAMES[n % len(FIRST_NAMES)]} {SURNAMES[n % len(SURNAMES)]}"
             ),
@@ -431,14 +502,12 @@ def _demo_content_load(*, region: Region, now) -> list[tuple[str, bool]]:
             district=district,
         )
         if made:
-            if fields:
-                portrait.fields_of_activity.set(
-                    rng.sample(fields, k=min(len(fields), 1 + n % 3))
-                )
-            if groups:
-                portrait.target_groups.set(
-                    rng.sample(groups, k=min(len(groups), 1 + n % 2))
-                )
+            portrait.fields_of_activity.set(
+                [fields[slug] for slug in club["fields"] if slug in fields]
+            )
+            portrait.target_groups.set(
+                [groups[slug] for slug in club["groups"] if slug in groups]
+            )
             if languages:
                 portrait.languages.set(
                     german + rng.sample(others, k=min(len(others), n % 3))
@@ -451,12 +520,16 @@ def _demo_content_load(*, region: Region, now) -> list[tuple[str, bool]]:
         portraits.append(portrait)
 
     story_kinds = list(StoryPage.Kind)
-    for n in range(STORIES):
-        a, b = (
-            portraits[(n * 3) % len(portraits)],
-            portraits[(n * 3 + 1) % len(portraits)],
-        )
-        title = STORY_TITLES[n].format(a=a.title, b=b.title)
+    by_kind: dict[str, list] = {}
+    for n, portrait in enumerate(portraits):
+        by_kind.setdefault(ARCHETYPES[n % len(ARCHETYPES)]["kind"], []).append(portrait)
+    for n, (template, kind_a, kind_b) in enumerate(STORY_SPECS[:STORIES]):
+        # A smaller demo (the browser tests load 3 portraits) lacks some kinds.
+        a = (by_kind.get(kind_a) or portraits)[0]
+        b = (by_kind.get(kind_b) or portraits)[-1] if kind_b else None
+        if b == a:
+            b = None
+        title = template.format(a=a.title, b=b.title if b else "")
         story, made = _child(
             stories,
             StoryPage,
@@ -467,13 +540,15 @@ def _demo_content_load(*, region: Region, now) -> list[tuple[str, bool]]:
             teaser=f"{a.title} zeigt, was Engagement im Stadtteil bewegt.",
             body=_paragraphs(
                 f"{a.title} und {b.title} haben sich bei einem Vereinsforum "
-                "kennengelernt.",
+                "kennengelernt."
+                if b
+                else f"{a.title} hat beim Vereinsforum neue Partner gefunden.",
                 "Seitdem planen sie gemeinsame Angebote, teilen Räume und Wissen.",
             ),
             featured=n < 3,
         )
         if made:
-            story.clubs.set([a, b] if "{b}" in STORY_TITLES[n] else [a])
+            story.clubs.set([a, b] if b else [a])
             story.save()
             created["stories"] += 1
 
