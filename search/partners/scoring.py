@@ -169,6 +169,26 @@ def partner_score(a: Profile, b: Profile) -> float:
     return partner_match(a, b).score
 
 
+_PLAN_MIGRATION = {True: "with", False: "without"}
+# The most two fair clubs can score on what the plan knows of them: three shared
+# fields of activity and a with/without pair.
+_PLAN_MAX = W_ACTIVITY * MAX_SHARED + W_COMPLEMENT
+
+
+def plan_club_score(a, b) -> float:
+    """``partner_score`` for the speed-dating planner (``INSIST_PARTNER_SCORE``),
+    scaled to 0..1: two ``cms.participation.planning.PlanClub`` know their fields
+    of activity and migration reference only."""
+
+    def profile(club) -> Profile:
+        return Profile(
+            activities=frozenset(club.activities),
+            migration=_PLAN_MIGRATION.get(club.migration_reference, ""),
+        )
+
+    return min(partner_score(profile(a), profile(b)) / _PLAN_MAX, 1.0)
+
+
 def _names(ids: list[int], names: dict[int, str], limit: int = 2) -> str:
     found = [names[i] for i in ids if names.get(i)][:limit]
     return _(" and ").join(found) if len(found) == 2 else "".join(found)

@@ -134,3 +134,21 @@ def test_reasons_for_another_region_say_nothing_of_nearness():
     text = _reasons("en", match)
     assert text[0] == "both are active in Youth"
     assert "in the same region" not in text
+
+
+def test_the_speed_dating_plan_pairs_clubs_by_the_partner_score():
+    """The platform wires the partner finder's score into the planner: a pair
+    with and without migration reference sharing fields outranks a pair that
+    only shares fields, and the score stays within 0..1."""
+    from cms.participation.planning import PlanClub
+    from cms.participation.scoring import partner_score_function
+    from search.partners.scoring import plan_club_score
+
+    score = partner_score_function()
+    assert score is plan_club_score
+    with_ = PlanClub(key=1, name="A", migration_reference=True, activities={1, 2})
+    without = PlanClub(key=2, name="B", migration_reference=False, activities={1, 2})
+    also_with = PlanClub(key=3, name="C", migration_reference=True, activities={1, 2})
+    stranger = PlanClub(key=4, name="D", migration_reference=True, activities={9})
+    assert 0 <= score(with_, stranger) < score(with_, also_with)
+    assert score(with_, also_with) < score(with_, without) <= 1

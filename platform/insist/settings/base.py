@@ -311,4 +311,8 @@ INSIST_RATE_LIMITS = {  # noqa: F405
 INSIST_CLUB_LOGO_MAX_BYTES = env.int("INSIST_CLUB_LOGO_MAX_BYTES", default=2 * 1024**2)
 # Dotted path to score(a: PlanClub, b: PlanClub) -> float in 0..1 for the
 # speed-dating plan (e.g. the partner finder's adapter); empty: cms's own score.
-INSIST_PARTNER_SCORE = env.str("INSIST_PARTNER_SCORE", default="")
+# The speed-dating planner pairs clubs by the partner finder's score; cms loads
+# it by name, so that cms never imports search.
+INSIST_PARTNER_SCORE = env.str(
+    "INSIST_PARTNER_SCORE", default="search.partners.scoring.plan_club_score"
+)
