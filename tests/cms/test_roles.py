@@ -65,11 +65,6 @@ EXPECTED = {
     "create_draft": {"Editors": True, "Moderators": True, "Regional admins": True},
     "publish": {"Editors": False, "Moderators": True, "Regional admins": True},
     "manage_users": {"Editors": False, "Moderators": False, "Regional admins": True},
-    "see_registrations": {
-        "Editors": False,
-        "Moderators": True,
-        "Regional admins": True,
-    },
 }
 
 
@@ -121,15 +116,6 @@ def test_only_regional_admins_manage_users(role, regions, region_client, make_us
     assert (response.status_code == 200) is EXPECTED["manage_users"][role]
     response = client.get("/admin/groups/")
     assert (response.status_code == 200) is EXPECTED["manage_users"][role]
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_registrations_are_for_the_regional_team(
-    role, regions, region_client, make_user
-):
-    client, _ = _logged_in(region_client, make_user, "dortmund", "ute", [role])
-    response = client.get("/admin/snippets/pages/eventregistration/")
-    assert (response.status_code == 200) is EXPECTED["see_registrations"][role]
 
 
 def _submitted_by_editor(region_client, make_user):
