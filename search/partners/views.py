@@ -7,7 +7,6 @@ GET form: nothing is stored, so it needs no token, honeypot or rate limit.
 
 import logging
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils import translation
@@ -27,26 +26,9 @@ from search.selectors import facet_names
 from tenants.context import in_public, is_public
 from tenants.models import Region
 from tenants.selectors import region_get, region_list
-from tenants.throttle import client_address, throttle_hit
+from tenants.throttle import client_address, rate_limit_exceeded
 
 logger = logging.getLogger(__name__)
-
-# (requests, seconds) per client address and per email address; settings may
-# override them (INSIST_CONTACT_RATE_LIMITS, docs/partners.md).
-CONTACT_RATE_LIMITS = {
-    "contact-request-ip": (10, 3600),
-    "contact-request-email": (3, 3600),
-}
-
-
-def rate_limit_exceeded(*, name: str, subject: str) -> bool:
-    limits = {
-        **CONTACT_RATE_LIMITS,
-        **getattr(settings, "INSIST_CONTACT_RATE_LIMITS", {}),
-    }
-    limit, window = limits[name]
-    return throttle_hit(scope=name, subject=subject, window=window) > limit
-
 
 CHOICES = ("activity", "target_group", "language", "district", "migration")
 

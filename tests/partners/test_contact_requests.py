@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
@@ -165,10 +166,8 @@ def test_refused_input_says_why_and_stores_nothing(
 
 
 @override_settings(
-    INSIST_CONTACT_RATE_LIMITS={
-        "contact-request-ip": (3, 3600),
-        "contact-request-email": (1, 3600),
-    }
+    INSIST_RATE_LIMITS=settings.INSIST_RATE_LIMITS
+    | {"contact-request-ip": (3, 3600), "contact-request-email": (1, 3600)}
 )
 def test_rate_limits_per_address_and_per_client(partner_clubs, region_client):
     client = region_client("dortmund")

@@ -307,6 +307,9 @@ INSIST_RATE_LIMITS = {  # noqa: F405
     **INSIST_RATE_LIMITS,  # noqa: F405
     "club-submission-ip": (10, 3600),
     "club-submission-email": (3, 3600),
+    # Contact requests of the matching process (search.partners).
+    "contact-request-ip": (10, 3600),
+    "contact-request-email": (3, 3600),
 }
 INSIST_CLUB_LOGO_MAX_BYTES = env.int("INSIST_CLUB_LOGO_MAX_BYTES", default=2 * 1024**2)
 # Dotted path to score(a: PlanClub, b: PlanClub) -> float in 0..1 for the

@@ -24,7 +24,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
 # Every test posts from 127.0.0.1: the form limits would carry over between tests
 # through the cache. tests/security sets the real ones where it tests them.
-INSIST_RATE_LIMITS = dict.fromkeys(
+INSIST_RATE_LIMITS = INSIST_RATE_LIMITS | dict.fromkeys(  # noqa: F405
     (
         "registration-ip",
         "registration-email",
