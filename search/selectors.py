@@ -473,11 +473,16 @@ def _cursor():
 
 
 _table_rows: dict[str, float] = {}
+TABLE_ROWS_SECONDS = 300
 
 
 def _sample_buckets() -> int:
     """How many of the 100 sample buckets hold about ``SAMPLE_ROWS`` rows."""
-    if _table_rows.get("at", 0) < time.monotonic() - 300:
+    # Not "at < now - 300" with a default of 0: time.monotonic() counts from the
+    # machine's boot, so in a process started within five minutes of booting
+    # the table was never counted and the search failed with a KeyError.
+    read_at = _table_rows.get("at")
+    if read_at is None or time.monotonic() - read_at > TABLE_ROWS_SECONDS:
         cursor = _cursor()
         cursor.execute(
             "SELECT reltuples FROM pg_class "
