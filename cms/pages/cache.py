@@ -20,13 +20,16 @@ says why whole-region generations and not per-page keys.
 
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import cc_delim_re
 
 from tenants.context import in_public, in_region, is_public
@@ -165,6 +168,96 @@ def fragment_generation(request) -> str:
         if request is not None:
             request.page_cache_generations = gens
     return f"{gens['region']}.{gens['shared']}"
+
+
+# --- Fragments: this process's memory in front of the shared cache -------------
+class _LocalFragments:
+    """The rendered fragments this worker read or wrote lately, by full key.
+
+    A fragment's key holds the generations it was rendered under
+    (``fragment_generation``), so a publish changes the keys and an entry here is
+    never served after it: the memory needs no invalidation, only a bound (least
+    recently used out) and the same time-out as the shared cache. A hit costs no
+    Redis round trip and no unpickling.
+    """
+
+    def __init__(self):
+        self._entries: OrderedDict[str, tuple[float, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_many(self, keys) -> dict[str, str]:
+        now = time.monotonic()
+        found = {}
+        with self._lock:
+            for key in keys:
+                entry = self._entries.get(key)
+                if entry is None:
+                    continue
+                if entry[0] < now:
+                    del self._entries[key]
+                    continue
+                self._entries.move_to_end(key)
+                found[key] = entry[1]
+        return found
+
+    def set_many(self, fragments: dict[str, str]) -> None:
+        limit = getattr(settings, "INSIST_FRAGMENT_LOCAL_ENTRIES", 2000)
+        if limit <= 0:
+            return
+        expires = time.monotonic() + _timeout()
+        with self._lock:
+            for key, html in fragments.items():
+                self._entries[key] = (expires, html)
+                self._entries.move_to_end(key)
+            while len(self._entries) > limit:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+local_fragments = _LocalFragments()
+
+
+def fragments_enabled(request) -> bool:
+    return request is not None and getattr(settings, "INSIST_FRAGMENT_CACHE", True)
+
+
+def fragment_key(request, name: str, *vary) -> str:
+    """The key of fragment ``name`` for ``vary`` under the request's generations,
+    language, scheme and host (the tenant key function adds the region)."""
+    parts = [
+        name,
+        fragment_generation(request),
+        translation.get_language() or "",
+        request.scheme,
+        request.get_host(),
+        *(str(value) for value in vary),
+    ]
+    return f"{_PREFIX}:fragment:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def fragments_get_many(keys) -> dict[str, str]:
+    """The stored fragments among ``keys``: this process's memory first, then one
+    round trip to the shared cache for the rest. Raises when the cache is down."""
+    found = local_fragments.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        shared = cache.get_many(missing)
+        local_fragments.set_many(shared)
+        found.update(shared)
+    return found
+
+
+def fragments_set_many(fragments: dict[str, str]) -> None:
+    if not fragments:
+        return
+    local_fragments.set_many(fragments)
+    try:
+        cache.set_many(fragments, _timeout())
+    except Exception:
+        logger.exception("page cache: fragments not stored")
 
 
 # --- What may be cached ----------------------------------------------------------

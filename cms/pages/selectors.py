@@ -5,7 +5,7 @@ queries: related terms, images and renditions are fetched in bulk.
 """
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
@@ -65,18 +65,32 @@ def _images(*filters):
 
 
 def _portrait_cards(queryset):
-    return queryset.select_related(
-        "organisation_kind", "migration_reference", "district"
-    ).prefetch_related(
-        Prefetch("logo", queryset=_images(LOGO_RENDITION)),
-        "fields_of_activity",
-    )
+    # What a card shows beyond the page row is fetched by cards_prefetch, for the
+    # cards the fragment cache does not hold.
+    return queryset
 
 
 def _story_cards(queryset):
-    return queryset.order_by("-date", "-pk").prefetch_related(
-        Prefetch("image", queryset=_images(CARD_RENDITION))
-    )
+    return queryset.order_by("-date", "-pk")
+
+
+def cards_prefetch(*, kind: str, pages: list) -> None:
+    """Fetch in bulk what the cards of ``pages`` show (``{% cards %}``): a
+    portrait's logo rendition, district, kind, migration reference and fields of
+    activity; a story's image rendition; an event needs nothing more."""
+    if kind == "portrait":
+        lookups = [
+            Prefetch("logo", queryset=_images(LOGO_RENDITION)),
+            "district",
+            "organisation_kind",
+            "migration_reference",
+            "fields_of_activity",
+        ]
+    elif kind == "story":
+        lookups = [Prefetch("image", queryset=_images(CARD_RENDITION))]
+    else:
+        return
+    prefetch_related_objects(pages, *lookups)
 
 
 def home_sections(*, home) -> dict:

@@ -7,11 +7,15 @@ the transaction each test rolls back.
 import pytest
 from django.core.cache import cache
 
+from cms.pages.cache import local_fragments
+
 
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.INSIST_PAGE_CACHE = True
     settings.INSIST_FRAGMENT_CACHE = True
     cache.clear()
+    local_fragments.clear()
     yield
     cache.clear()
+    local_fragments.clear()

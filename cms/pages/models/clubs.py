@@ -1,3 +1,6 @@
+from functools import partial
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -42,9 +45,12 @@ class ClubIndexPage(SectionIndexPage):
             portraits=page_obj,
             paginator=paginator,
             filters=filters,
-            filter_fields=selectors.directory_filter_fields(
-                filters=filters, region=request.tenant
+            # Called by the template only when the filter form is not in the
+            # fragment cache: six vocabularies, read only to render it.
+            filter_fields=partial(
+                selectors.directory_filter_fields, filters=filters, region=request.tenant
             ),
+            filter_state=urlencode(sorted(filters.items())),
             filter_query=query.urlencode(),
         )
         return context

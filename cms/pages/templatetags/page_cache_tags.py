@@ -1,23 +1,41 @@
-"""``{% pagefragment "name" vary... %}…{% endpagefragment %}``: a template
-fragment cached under the page cache's generations.
+"""Template fragments cached under the page cache's generations.
 
-Like Django's ``{% cache %}``, but the key also holds the region's and the shared
-generations (cms/pages/cache.py), the language, the host and the scheme, so a
-publish in the region or a taxonomy change renders the fragment anew, and there is
-no time-out to choose per fragment. Off when ``INSIST_FRAGMENT_CACHE`` is false
-(the test suite: rolled-back content would outlive its test).
+``{% pagefragment "name" vary... %}…{% endpagefragment %}`` is like Django's
+``{% cache %}``, but the key also holds the region's and the shared generations
+(cms/pages/cache.py), the language, the host and the scheme, so a publish in the
+region or a taxonomy change renders the fragment anew, and there is no time-out
+to choose per fragment.
+
+``{% cards "portrait" pages level %}`` renders a list of cards, each a fragment of
+its own: all of them are looked up at once, and only the cards not found are
+rendered, after their images, renditions and terms were fetched for them alone
+(``cms.pages.selectors.cards_prefetch``). A list whose cards are all stored costs
+no query beyond the one that listed the pages.
+
+Both are off when ``INSIST_FRAGMENT_CACHE`` is false (the test suite:
+rolled-back content would outlive its test); the cards are then rendered as
+they would be on a miss.
 """
 
-import hashlib
-
 from django import template
-from django.conf import settings
-from django.core.cache import cache
-from django.utils import translation
+from django.template.base import token_kwargs
 
-from cms.pages.cache import fragment_generation
+from cms.pages.cache import (
+    fragment_key,
+    fragments_enabled,
+    fragments_get_many,
+    fragments_set_many,
+)
+from cms.pages.selectors import cards_prefetch
 
 register = template.Library()
+
+# kind -> (template, the name the template knows its page by)
+CARDS = {
+    "portrait": ("pages/includes/portrait_card.html", "club"),
+    "story": ("pages/includes/story_card.html", "story"),
+    "event": ("pages/includes/event_card.html", "event"),
+}
 
 
 class PageFragmentNode(template.Node):
@@ -28,36 +46,19 @@ class PageFragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if request is None or not getattr(settings, "INSIST_FRAGMENT_CACHE", True):
+        if not fragments_enabled(request):
             return self.nodelist.render(context)
         try:
-            generation = fragment_generation(request)
+            key = fragment_key(
+                request, self.name, *(value.resolve(context) for value in self.vary)
+            )
+            html = fragments_get_many([key]).get(key)
         except Exception:
             # The cache unreachable: render, as without a cache.
             return self.nodelist.render(context)
-        parts = [
-            self.name,
-            generation,
-            translation.get_language() or "",
-            request.scheme,
-            request.get_host(),
-            *(str(value.resolve(context)) for value in self.vary),
-        ]
-        key = (
-            "pagecache:fragment:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
-        )
-        try:
-            html = cache.get(key)
-        except Exception:
-            return self.nodelist.render(context)
         if html is None:
             html = self.nodelist.render(context)
-            try:
-                cache.set(
-                    key, html, getattr(settings, "INSIST_PAGE_CACHE_SECONDS", 300)
-                )
-            except Exception:
-                pass  # served rendered; the next request tries again
+            fragments_set_many({key: html})
         return html
 
 
@@ -74,3 +75,64 @@ def pagefragment(parser, token):
     return PageFragmentNode(
         nodelist, name, [parser.compile_filter(b) for b in bits[2:]]
     )
+
+
+class CardsNode(template.Node):
+    def __init__(self, kind, pages, extra):
+        self.kind = kind
+        self.pages = pages
+        self.extra = extra
+
+    def render(self, context):
+        pages = list(self.pages.resolve(context) or ())
+        if not pages:
+            return ""
+        extra = {name: value.resolve(context) for name, value in self.extra.items()}
+        request = context.get("request")
+        keys, found = [None] * len(pages), {}
+        if fragments_enabled(request):
+            try:
+                vary = sorted(extra.items())
+                keys = [
+                    fragment_key(request, f"card:{self.kind}", page.pk, *vary)
+                    for page in pages
+                ]
+                found = fragments_get_many(keys)
+            except Exception:
+                keys, found = [None] * len(pages), {}  # the cache down: render all
+        missing = [page for page, key in zip(pages, keys, strict=True) if key not in found]
+        rendered = {}
+        if missing:
+            cards_prefetch(kind=self.kind, pages=missing)
+            name, var = CARDS[self.kind]
+            card = context.template.engine.get_template(name)
+            for page, key in zip(pages, keys, strict=True):
+                if key in found:
+                    continue
+                with context.push(**{var: page}, **extra):
+                    html = card.render(context)
+                if key is None:
+                    found[id(page)] = html
+                else:
+                    rendered[key] = html
+            fragments_set_many(rendered)
+        found.update(rendered)
+        return "".join(
+            found[key] if key is not None else found[id(page)]
+            for page, key in zip(pages, keys, strict=True)
+        )
+
+
+@register.tag
+def cards(parser, token):
+    """``{% cards "portrait" pages level=3 %}``: one card per page, each cached."""
+    bits = token.split_contents()
+    if len(bits) < 3 or bits[1].strip("\"'") not in CARDS:
+        raise template.TemplateSyntaxError(
+            f"{{% cards %}} needs a kind ({', '.join(CARDS)}) and the pages: "
+            '{% cards "portrait" portraits level=3 %}'
+        )
+    extra = token_kwargs(bits[3:], parser)
+    if len(extra) != len(bits[3:]):
+        raise template.TemplateSyntaxError("{% cards %} takes name=value after the pages")
+    return CardsNode(bits[1].strip("\"'"), parser.compile_filter(bits[2]), extra)

@@ -106,10 +106,12 @@ TENANT_BASE_SCHEMA = "region_template"
 # The public schema runs only the shared apps' migrations (tenants/migration.py).
 TENANT_BASE_MIGRATE_COMMAND = "tenants.migration.MigrateCommand"
 
-# TENANT_LIMIT_SET_CALLS stays off although it would halve the queries of a page:
-# a SET search_path issued inside a transaction that rolls back is undone while
-# django-tenants still believes it is set, and the rest of that request would read
-# whichever schema the connection had before (another region's).
+# One `SET search_path` per connection and schema instead of one before every
+# query (half the statements of a page). Safe with django-tenants 4: a SET issued
+# inside a transaction or savepoint that rolls back is undone by PostgreSQL, and
+# django-tenants forgets it on `rollback()` and `savepoint_rollback()`, so the next
+# query sets it again (tests/tenants/test_search_path.py proves each case).
+TENANT_LIMIT_SET_CALLS = True
 
 DATABASES = {"default": database_settings(env, data_dir=DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -118,7 +120,9 @@ MIDDLEWARE = [
     # /healthz answers before host checks and tenant routing: a load balancer may
     # call it by IP address, over plain HTTP (insist/health.py).
     "insist.health.HealthCheckMiddleware",
-    "django_tenants.middleware.main.TenantMainMiddleware",
+    # django-tenants' TenantMainMiddleware, with the host lookup remembered per
+    # process (tenants/middleware.py).
+    "tenants.middleware.RegionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
