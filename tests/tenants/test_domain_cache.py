@@ -26,7 +26,9 @@ def _domain_queries(client, path="/robots.txt"):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200
-    return response, [q for q in queries.captured_queries if "tenants_domain" in q["sql"]]
+    return response, [
+        q for q in queries.captured_queries if "tenants_domain" in q["sql"]
+    ]
 
 
 def test_a_host_is_looked_up_once_per_process(region_client):
@@ -46,7 +48,9 @@ def test_every_host_keeps_its_own_region_interleaved(regions):
             if slug != PORTAL:
                 assert f"<h1>{regions[slug].name}</h1>" in response.content.decode()
                 others = [r.name for s, r in regions.items() if s != slug]
-                assert not any(f"<h1>{name}</h1>" in response.content.decode() for name in others)
+                assert not any(
+                    f"<h1>{name}</h1>" in response.content.decode() for name in others
+                )
 
 
 def test_a_domain_added_serves_at_once_and_a_removed_one_stops(regions, client):

@@ -37,7 +37,9 @@ def test_one_set_per_schema_not_per_query(regions):
     with in_region(regions["halle"]), CaptureQueriesContext(connection) as queries:
         for _ in range(3):
             _schema()
-    sets = [q for q in queries.captured_queries if q["sql"].startswith("SET search_path")]
+    sets = [
+        q for q in queries.captured_queries if q["sql"].startswith("SET search_path")
+    ]
     assert len(sets) == 1
 
 

@@ -48,7 +48,9 @@ class ClubIndexPage(SectionIndexPage):
             # Called by the template only when the filter form is not in the
             # fragment cache: six vocabularies, read only to render it.
             filter_fields=partial(
-                selectors.directory_filter_fields, filters=filters, region=request.tenant
+                selectors.directory_filter_fields,
+                filters=filters,
+                region=request.tenant,
             ),
             filter_state=urlencode(sorted(filters.items())),
             filter_query=query.urlencode(),

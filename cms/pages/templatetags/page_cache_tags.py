@@ -100,7 +100,9 @@ class CardsNode(template.Node):
                 found = fragments_get_many(keys)
             except Exception:
                 keys, found = [None] * len(pages), {}  # the cache down: render all
-        missing = [page for page, key in zip(pages, keys, strict=True) if key not in found]
+        missing = [
+            page for page, key in zip(pages, keys, strict=True) if key not in found
+        ]
         rendered = {}
         if missing:
             cards_prefetch(kind=self.kind, pages=missing)
@@ -134,5 +136,7 @@ def cards(parser, token):
         )
     extra = token_kwargs(bits[3:], parser)
     if len(extra) != len(bits[3:]):
-        raise template.TemplateSyntaxError("{% cards %} takes name=value after the pages")
+        raise template.TemplateSyntaxError(
+            "{% cards %} takes name=value after the pages"
+        )
     return CardsNode(bits[1].strip("\"'"), parser.compile_filter(bits[2]), extra)
