@@ -171,21 +171,22 @@ def fragment_generation(request) -> str:
 
 
 # --- Fragments: this process's memory in front of the shared cache -------------
-class _LocalFragments:
-    """The rendered fragments this worker read or wrote lately, by full key.
+class ProcessMemory:
+    """What this worker read or wrote lately, by key: a bounded map (least
+    recently used out) whose entries expire with the shared cache's time-out.
 
-    A fragment's key holds the generations it was rendered under
-    (``fragment_generation``), so a publish changes the keys and an entry here is
-    never served after it: the memory needs no invalidation, only a bound (least
-    recently used out) and the same time-out as the shared cache. A hit costs no
-    Redis round trip and no unpickling.
+    Holds only values whose key names the generations they were made under
+    (fragments, routes): a publish changes the keys, so an entry here is never
+    used after it and the memory needs no invalidation. A hit costs no Redis
+    round trip and no unpickling.
     """
 
-    def __init__(self):
-        self._entries: OrderedDict[str, tuple[float, str]] = OrderedDict()
+    def __init__(self, limit_setting: str, default_limit: int):
+        self._entries: OrderedDict[str, tuple[float, object]] = OrderedDict()
         self._lock = threading.Lock()
+        self._limit_setting, self._default_limit = limit_setting, default_limit
 
-    def get_many(self, keys) -> dict[str, str]:
+    def get_many(self, keys) -> dict:
         now = time.monotonic()
         found = {}
         with self._lock:
@@ -200,14 +201,14 @@ class _LocalFragments:
                 found[key] = entry[1]
         return found
 
-    def set_many(self, fragments: dict[str, str]) -> None:
-        limit = getattr(settings, "INSIST_FRAGMENT_LOCAL_ENTRIES", 2000)
+    def set_many(self, values: dict) -> None:
+        limit = getattr(settings, self._limit_setting, self._default_limit)
         if limit <= 0:
             return
         expires = time.monotonic() + _timeout()
         with self._lock:
-            for key, html in fragments.items():
-                self._entries[key] = (expires, html)
+            for key, value in values.items():
+                self._entries[key] = (expires, value)
                 self._entries.move_to_end(key)
             while len(self._entries) > limit:
                 self._entries.popitem(last=False)
@@ -217,7 +218,7 @@ class _LocalFragments:
             self._entries.clear()
 
 
-local_fragments = _LocalFragments()
+local_fragments = ProcessMemory("INSIST_FRAGMENT_LOCAL_ENTRIES", 2000)
 
 
 def fragments_enabled(request) -> bool:
@@ -360,6 +361,22 @@ class PageCacheMiddleware:
             response[HIT_HEADER] = "miss"
         return response
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Before Wagtail's page view: its site and route from this process's
+        memory (cms/pages/routing.py)."""
+        from wagtail.views import serve as wagtail_serve
+
+        from cms.pages import routing
+
+        if (
+            view_func is wagtail_serve
+            and routing.enabled()
+            and request_is_cacheable(request)
+        ):
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            routing.route_prepare(request, path)
+        return None
+
     @staticmethod
     def _depends(request) -> tuple[str, ...]:
         match = getattr(request, "resolver_match", None)
@@ -416,21 +433,27 @@ def on_row_saved(sender, instance=None, created=False, **kwargs) -> None:
     or an image, document or site saved: the region's pages."""
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
-    from wagtail.models import Page, Site
+    from wagtail.models import Page, PageViewRestriction, Site
 
     if isinstance(instance, Page):
         if created and instance.live:
             region_changed(region=_here())
-    elif isinstance(instance, AbstractImage | AbstractDocument | Site):
+    elif isinstance(
+        instance, AbstractImage | AbstractDocument | Site | PageViewRestriction
+    ):
+        # A view restriction added to a live page: its stored copy must not be
+        # served to anyone any more (Wagtail asks for the password or a login).
         region_changed(region=_here())
 
 
 def on_row_deleted(sender, instance=None, **kwargs) -> None:
     from wagtail.documents.models import AbstractDocument
     from wagtail.images.models import AbstractImage
-    from wagtail.models import Page, Site
+    from wagtail.models import Page, PageViewRestriction, Site
 
-    if isinstance(instance, Page | AbstractImage | AbstractDocument | Site):
+    if isinstance(
+        instance, Page | AbstractImage | AbstractDocument | Site | PageViewRestriction
+    ):
         region_changed(region=_here())
 
 

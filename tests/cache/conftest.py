@@ -8,14 +8,18 @@ import pytest
 from django.core.cache import cache
 
 from cms.pages.cache import local_fragments
+from cms.pages.routing import local_routes
 
 
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.INSIST_PAGE_CACHE = True
     settings.INSIST_FRAGMENT_CACHE = True
+    settings.INSIST_ROUTE_CACHE = True
     cache.clear()
     local_fragments.clear()
+    local_routes.clear()
     yield
     cache.clear()
     local_fragments.clear()
+    local_routes.clear()

@@ -2,8 +2,8 @@
 
 Each test warms up with one request (site root paths, locales), counts the
 queries of a second one, adds more terms, stories or events, and counts again.
-django-tenants' ``SET search_path`` before each query is not counted: it doubles
-every figure and goes away with ``TENANT_LIMIT_SET_CALLS``. Content-type
+django-tenants' ``SET search_path`` is not counted: it runs once per schema the
+connection enters (``TENANT_LIMIT_SET_CALLS``), whatever the page. Content-type
 lookups are not counted either: django-tenants clears that cache whenever it
 switches schema, so whether they run depends on what ran before, not on the page.
 """

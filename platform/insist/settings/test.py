@@ -50,3 +50,6 @@ INSIST_FRAGMENT_CACHE = False
 # A host resolved in one test would outlive its rolled-back domain (a rollback
 # sends no post_delete). tests/tenants/test_domain_cache.py turns it on.
 INSIST_DOMAIN_CACHE_SECONDS = 0
+# Routes remembered per process would outlive their rolled-back pages as well;
+# tests/cache turns it on.
+INSIST_ROUTE_CACHE = False

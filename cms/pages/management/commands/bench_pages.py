@@ -2,6 +2,8 @@
 
 Renders each page through the test client on the region's host (no network),
 warms up once, then reports the median and worst of ``--runs`` renderings. The
+page cache is off (every request renders the page: a hit would measure the cache,
+``bench_load`` does that); fragments and routes are cached as in production. The
 ``SET search_path`` statements django-tenants issues are counted separately.
 """
 
@@ -10,7 +12,7 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
@@ -26,6 +28,10 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=20)
 
     def handle(self, *args, runs, **options):
+        with override_settings(INSIST_PAGE_CACHE=False):
+            self._run(runs)
+
+    def _run(self, runs):
         from cms.pages.models import ClubIndexPage, ClubPortraitPage
 
         header = f"{'region':<10} {'page':<22} {'queries':>7} {'+SET':>5} "
