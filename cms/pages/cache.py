@@ -226,9 +226,11 @@ def fragments_enabled(request) -> bool:
 
 
 def fragment_key(request, name: str, *vary) -> str:
-    """The key of fragment ``name`` for ``vary`` under the request's generations,
-    language, scheme and host (the tenant key function adds the region)."""
+    """The key of fragment ``name`` for ``vary`` under the request's region,
+    generations, language, scheme and host. (The tenant key function adds the
+    region in Redis too; the worker's memory has only this key.)"""
     parts = [
+        getattr(getattr(request, "tenant", None), "schema_name", ""),
         name,
         fragment_generation(request),
         translation.get_language() or "",

@@ -49,7 +49,7 @@ def _key(request, path: str) -> str:
     fragment_generation(request)  # reads the generations once per request
     return "|".join(
         (
-            connection.schema_name,
+            request.tenant.schema_name,
             request.get_host(),
             str(request.get_port()),
             translation.get_language() or "",

@@ -7,7 +7,7 @@ show the change are rendered anew, the others still come from the cache.
 """
 
 import pytest
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.materials.models import Material
 from cms.pages.cache import HIT_HEADER
@@ -81,8 +81,17 @@ def _translate(c):
     )
 
 
+def _restrict(c):
+    PageViewRestriction.objects.create(
+        page=c["portrait"],
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="geheim",
+    )
+
+
 REGION_CHANGES = {
     "publish": _publish,
+    "view-restriction": _restrict,
     "unpublish": _unpublish,
     "move": _move,
     "delete": _delete,
