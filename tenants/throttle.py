@@ -3,13 +3,17 @@
 The cache's keys carry the schema name (``django_tenants.cache.make_key``), so
 every counter here is the current region's own: a lockout or a rate limit in
 Halle never touches Dortmund. Fixed windows: the first hit starts the window,
-later hits count until it expires.
+later hits count until it expires. While the cache is unreachable nothing can be
+counted, and every limit refuses (logins, forms) until it is back.
 """
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request) -> str:
@@ -28,24 +32,50 @@ def _key(scope: str, subject: str) -> str:
     return f"throttle:{scope}:{digest}"
 
 
+# What a count reads while the cache cannot count: above every limit.
+UNCOUNTED = 10**9
+
+
+def counting_possible() -> bool:
+    """False while the cache stores nothing (insist.cache.FailSoftRedisCache):
+    limits then refuse rather than let everything through."""
+    available = getattr(cache, "available", None)
+    return available is None or available()
+
+
 def throttle_hit(*, scope: str, subject: str, window: int) -> int:
-    """Count one hit of ``subject`` in ``scope``; the hits in the window so far."""
+    """Count one hit of ``subject`` in ``scope``; the hits in the window so far
+    (``UNCOUNTED`` while the cache is unreachable)."""
     key = _key(scope, subject)
-    if cache.add(key, 1, timeout=window):
-        return 1
     try:
-        return cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window)
-        return 1
+        if cache.add(key, 1, timeout=window):
+            return 1
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(key, 1, timeout=window)
+            return 1 if counting_possible() else UNCOUNTED
+    except Exception:
+        logger.warning("rate limit %s not counted: cache unreachable", scope)
+        return UNCOUNTED
 
 
 def throttle_count(*, scope: str, subject: str) -> int:
-    return cache.get(_key(scope, subject), 0)
+    try:
+        count = cache.get(_key(scope, subject), 0)
+    except Exception:
+        count = None
+    if count is None or not counting_possible():
+        logger.warning("rate limit %s not read: cache unreachable", scope)
+        return UNCOUNTED
+    return count
 
 
 def throttle_reset(*, scope: str, subject: str) -> None:
-    cache.delete(_key(scope, subject))
+    try:
+        cache.delete(_key(scope, subject))
+    except Exception:
+        logger.warning("rate limit %s not reset: cache unreachable", scope)
 
 
 def rate_limit_exceeded(*, name: str, subject: str) -> bool:

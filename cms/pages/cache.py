@@ -46,6 +46,10 @@ HIT_HEADER = "X-Page-Cache"
 logger = logging.getLogger(__name__)
 
 
+class CacheUnreachable(Exception):
+    """The cache answers, but keeps nothing: render as without a cache."""
+
+
 def _gen_key(name: str) -> str:
     return f"{_PREFIX}:gen:{name}"
 
@@ -133,6 +137,10 @@ def generations_read(extra_keys: tuple[str, ...] = ()) -> tuple[dict, dict]:
         if value is None:
             cache.add(key, time.time_ns(), timeout=None)
             value = cache.get(key)
+        if value is None:
+            # A cache that stores nothing (Redis away, insist/cache.py): without
+            # generations nothing may be served or stored.
+            raise CacheUnreachable(f"generation {name} unreadable")
         gens[name] = value
     return gens, {key: found.get(key) for key in extra_keys}
 

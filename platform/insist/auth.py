@@ -18,12 +18,17 @@ from wagtail.admin.forms.auth import LoginForm, PasswordResetForm
 
 from tenants.throttle import (
     client_address,
+    counting_possible,
     rate_limit_exceeded,
     throttle_count,
     throttle_hit,
     throttle_reset,
 )
 
+PAUSED_MESSAGE = _(
+    "Signing in is not possible for a moment: a service of the platform is "
+    "restarting. Please try again in a minute."
+)
 LOCKED_MESSAGE = _(
     "Too many failed logins: for your protection, signing in with this account "
     "from here is blocked for %(minutes)d minutes. Please try again later, or ask "
@@ -75,6 +80,10 @@ class _ThrottleMessage:
     def clean(self):
         username = self.cleaned_data.get("username")
         if login_locked(request=self.request, username=username):
+            if not counting_possible():
+                # The cache is away: failures cannot be counted, so no login
+                # is tried (tenants/throttle.py); not the lockout's wording.
+                raise ValidationError(PAUSED_MESSAGE, code="paused")
             raise ValidationError(
                 LOCKED_MESSAGE,
                 code="locked",

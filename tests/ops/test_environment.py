@@ -86,7 +86,7 @@ def test_test_settings_never_read_a_developers_dot_env(tmp_path):
     # The same .env does reach the development settings: the probe can tell.
     assert settings_seen("insist.settings.dev") == [
         "from-the-developers-dot-env",
-        "django.core.cache.backends.redis.RedisCache",
+        "insist.cache.FailSoftRedisCache",
     ]
     secret, cache = settings_seen("insist.settings.test")
     assert secret != "from-the-developers-dot-env"

@@ -185,7 +185,10 @@ _TENANT_KEYS = {
 if env("REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, answering "not stored" while Redis is away:
+            # pages then render without the cache instead of failing
+            # (insist/cache.py).
+            "BACKEND": "insist.cache.FailSoftRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": env("INSIST_CACHE_PREFIX", default="insist"),
             **_TENANT_KEYS,

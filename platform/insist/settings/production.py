@@ -40,8 +40,10 @@ INSIST_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
 # --- Background work: the persistent queue, run by `manage.py db_worker` --------
 TASKS = DATABASE_TASKS  # noqa: F405
 
-# --- Cache: a Redis restart must cost a few failed requests, never hung workers.
-if "LOCATION" in CACHES["default"] and "redis" in CACHES["default"]["BACKEND"]:  # noqa: F405
+# --- Cache: a dead or hung Redis must never hang workers. While it is away the
+# cache stores nothing and pages render without it (insist/cache.py).
+_cache = CACHES["default"]  # noqa: F405
+if "LOCATION" in _cache and "redis" in _cache["BACKEND"].lower():
     CACHES["default"]["OPTIONS"] = {  # noqa: F405
         "socket_connect_timeout": env.float("INSIST_REDIS_TIMEOUT", default=2.0),
         "socket_timeout": env.float("INSIST_REDIS_TIMEOUT", default=2.0),
