@@ -101,10 +101,24 @@ def on_term_saved(sender, instance, created, **kwargs):
             on_terms_changed(sender, facet=facet, term_ids=[instance.pk])
 
 
+def on_region_ready(sender, region=None, **kwargs):
+    """A region provisioned or restored from a backup (``tenants.signals``): its
+    live pages go into the index, stale rows (a restore over an old state) out.
+    A new region has nothing to index; a restored one would otherwise be
+    missing from the search until someone ran ``search_rebuild``."""
+    stats = services.region_reindex(region=region)
+    line = (
+        f"search index: {stats['indexed']} pages indexed, "
+        f"{stats['removed']} stale rows removed"
+    )
+    return [(line, bool(stats["indexed"] or stats["removed"]))]
+
+
 def connect():
     from wagtail.signals import post_page_move
 
     from search.documents import FACET_VOCABULARIES
+    from tenants.signals import region_ready
 
     page_published.connect(on_page_published, dispatch_uid="search-published")
     post_save.connect(on_page_saved, dispatch_uid="search-saved")
@@ -119,6 +133,7 @@ def connect():
             dispatch_uid=f"search-restriction-{id(signal)}",
         )
     terms_changed.connect(on_terms_changed, dispatch_uid="search-terms")
+    region_ready.connect(on_region_ready, dispatch_uid="search-region-ready")
     # A rename in the portal admin is a plain save of the term.
     for model in FACET_VOCABULARIES.values():
         post_save.connect(

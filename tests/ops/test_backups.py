@@ -20,11 +20,17 @@ from django.db import connection
 from django.test import override_settings
 from PIL import Image as PILImage
 
+from search.selectors import SearchQuery, search
 from tenants.backups import region_backup, region_restore, schema_sql_renamed
 from tenants.context import in_public, in_region
 from tenants.models import Region
 from tenants.services import region_provision
-from tests.cms.factories import StandardPageFactory, region_home
+from tests.cms.factories import (
+    ClubIndexPageFactory,
+    ClubPortraitPageFactory,
+    StandardPageFactory,
+    region_home,
+)
 
 SOURCE, COPY = "vault", "vault_copy"
 
@@ -79,6 +85,10 @@ def vault(django_db_setup, django_db_blocker, tmp_path_factory):
             home = region_home()
             StandardPageFactory(parent=home, title="Satzung des Tresorvereins")
             StandardPageFactory(parent=home, title="Mitmachen: Çay und Kuchen")
+            clubs = ClubIndexPageFactory(parent=home)
+            ClubPortraitPageFactory(
+                parent=clubs, title="Tresorchor Saalekreis", published=True
+            )
             get_user_model().objects.create_user("eva", "eva@example.org", "pw")
             get_user_model().objects.create_user("yusuf", "yusuf@example.org", "pw")
             get_document_model().objects.create(
@@ -153,6 +163,11 @@ def test_region_backup_then_restore_as_a_copy_round_trips_pages_users_and_media(
     assert document_bytes == "Satzung §1 – Name".encode()
     assert domains == ["vault-copy.localhost"]
     assert site_hosts == ["vault-copy.localhost"]
+    # The copy's clubs are found by the cross-region search without a rebuild.
+    assert "search index: " in out.getvalue()
+    found = search(SearchQuery(text="Tresorchor")).hits
+    copy_region = Region.objects.get(schema_name=COPY)
+    assert copy_region.pk in {hit.region_id for hit in found}
 
 
 @pytest.mark.django_db
