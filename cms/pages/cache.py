@@ -351,6 +351,9 @@ class PageCacheMiddleware:
         key = page_key(request)
         try:
             gens, found = generations_read((key,))
+        except CacheUnreachable:
+            # Redis away: the cache backend has logged it once; render.
+            return self.get_response(request)
         except Exception:
             # The cache unreachable: render, as without a cache.
             logger.exception("page cache: unreachable")

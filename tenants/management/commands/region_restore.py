@@ -41,7 +41,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Region '{report.slug}' restored from '{report.source_slug}' at "
-                f"{report.domain} ({report.media_files} media files). Rebuild its "
-                "search entries with the search app's index command."
+                f"{report.domain} ({report.media_files} media files)."
             )
         )
