@@ -207,6 +207,12 @@ else:
 INSIST_PAGE_CACHE = env.bool("INSIST_PAGE_CACHE", default=True)
 INSIST_PAGE_CACHE_SECONDS = env.int("INSIST_PAGE_CACHE_SECONDS", default=300)
 INSIST_FRAGMENT_CACHE = env.bool("INSIST_FRAGMENT_CACHE", default=True)
+# Sites and page routes kept per worker under the region's generation
+# (cms/pages/routing.py); hosts' regions per worker (tenants/middleware.py);
+# after Redis failed, how long a worker leaves it alone (insist/cache.py).
+INSIST_ROUTE_CACHE = env.bool("INSIST_ROUTE_CACHE", default=True)
+INSIST_DOMAIN_CACHE_SECONDS = env.int("INSIST_DOMAIN_CACHE_SECONDS", default=30)
+INSIST_CACHE_RETRY_SECONDS = env.int("INSIST_CACHE_RETRY_SECONDS", default=5)
 
 # --- Languages ----------------------------------------------------------------
 LANGUAGE_CODE = "de"
