@@ -330,7 +330,8 @@ def _word_term(words: list[str], negated: bool) -> Term:
             alternatives=[joined, *synonyms(" ".join(words))],
         )
     word = words[0]
-    term = Term(word, negated=negated, generic=is_generic(word))
+    # a single letter ("e. V." typed with a space) narrows nothing either
+    term = Term(word, negated=negated, generic=is_generic(word) or len(word) < 2)
     term.alternatives = [*s_variant(word), *synonyms(word)]
     parts = compound_split(word)
     # "Kulturverein" is a Kultur club, "arabischsprachige" Arabic: the generic

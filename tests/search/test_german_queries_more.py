@@ -149,6 +149,7 @@ CASES = [
         {"arabisches-kulturzentrum", "kurdischer-kulturverein"},
         set(),
     ),
+    ("Kultur e. V. Dortmund", {"kurdischer-kulturverein", "chor-der-kulturen"}, set()),
     ("Kalligraphie", {"syrischer-kulturverein"}, set()),
     ("Fussbal", {"maedchenfussball-halle", "strassenfussball"}, set()),
     ("Tanzkurs", {"tanzgruppe-anadolu"}, set()),
