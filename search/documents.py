@@ -131,7 +131,8 @@ def page_row(*, page: Page, region, names: TermNames) -> IndexRow | None:
     for facet, ids in term_ids.items():
         keys.extend(facet_key(facet, pk) for pk in ids if pk)
     term_names = names.get(language)
-    term_text = " ".join(term_names.get(k, "") for k in keys)
+    # the region's name too: "Kulturverein Potsdam" finds Potsdam's clubs
+    term_text = " ".join([region.name, *(term_names.get(k, "") for k in keys)])
     title = clean(document.get("title", page.title))[:255]
     summary = clean(document.get("summary", ""))
     body = clean("\n".join(t for t in document.get("body", []) if t))[:BODY_CHARS]

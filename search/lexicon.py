@@ -51,4 +51,75 @@ computerkurs programmieren robotik wissenschaft mathematik physik chemie
 biologie gesundheits pflegekräfte ärztin ärzte hebamme geburt baby babys
 kleinkinder väterarbeit mütterarbeit geflüchtete flüchtlinge ankommen ankunft
 wohnungssuche job jobs arbeitssuche anerkennung abschluss abschlüsse
+nord süd west ost grund näh gang gänge amt ämter behörden probe proben abende
+sprachig sprachige sprachcafé café cafe gebet gebete koran islam islamisch
+türkisch arabisch russisch ukrainisch kurdisch persisch polnisch vietnamesisch
+box spanisch französisch englisch syrisch afrikanisch albanisch rumänisch bulgarisch
+griechisch italienisch eritreisch afghanisch iranisch muttersprache
+integrationskurs integrationskurse sprachkurse kurse lern lernen kreis gospel
+krabbel krabbelgruppe spiel volk volks schwimm schwimmbad mutter kind
+hausaufgabenbetreuung sozialberatung flüchtlingshilfe stämmig türkei flüchtling
+schutz klima kleider kammer lotse lotsen gebet gebets mathe sprechstunde
 """.split()
+
+# Words a visitor means the same thing by (each line one group, every member
+# finds the others): languages with their countries and speakers, what this
+# domain calls the same help. Written as the words are typed; a member may be
+# several words ("innenstadt nord": both must match). Mädchen and Frauen, or a
+# Deutschkurs and any language course, are not the same and are not here.
+SYNONYMS = [
+    line.split(",")
+    for line in """
+türkisch,türkei,türke,türken,türkin,türkinnen,türkeistämmig,türkischstämmig
+arabisch,araber,araberin,arabien
+syrisch,syrien,syrer,syrerin,syrerinnen
+ukrainisch,ukraine,ukrainer,ukrainerin,ukrainerinnen
+russisch,russland,russe,russen,russin
+polnisch,polen,pole,polin
+kurdisch,kurde,kurden,kurdin,kurdistan
+persisch,farsi,dari,iran,iraner,iranerin,iranisch,afghanistan,afghane,afghanin,afghanisch
+vietnamesisch,vietnam,vietnamese,vietnamesin
+spanisch,spanien,spanier,spanierin,lateinamerika,lateinamerikanisch
+französisch,frankreich,franzose,französin
+afrikanisch,afrika,afrikaner,afrikanerin,westafrikanisch
+albanisch,albanien,albaner,kosovo
+rumänisch,rumänien,rumäne,rumänin
+bulgarisch,bulgarien,bulgare,bulgarin
+griechisch,griechenland,grieche,griechin
+italienisch,italien,italiener,italienerin
+eritreisch,eritrea,tigrinya
+geflüchtete,geflüchteten,flüchtling,flüchtlinge,flüchtlingen,geflüchtet,asylsuchende,schutzsuchende
+islamisch,islam,muslim,muslime,muslimisch,muslima
+dolmetschen,dolmetscher,dolmetscherin,dolmetscherinnen,übersetzung,übersetzen,übersetzer,sprachmittlung,sprachmittler
+behörde,behörden,amt,ämter,behördengang,behördengänge,behördengängen,ämtergang
+integrationskurs,integrationskurse,deutschkurs,deutschkurse,deutschunterricht
+hausaufgabenhilfe,hausaufgabenbetreuung,lernhilfe
+theater,schauspiel,theatergruppe
+garten,gärtnern,gemeinschaftsgarten
+senioren,seniorinnen,senior,seniorin,rentner,rentnerin,rentnerinnen,ältere menschen
+kita,kindergarten,kindertagesstätte
+nordstadt,innenstadt nord
+kinder,kids
+hilfe,hilfen,unterstützung,helfen
+""".strip().splitlines()
+]
+
+# Words that only make a query narrower than its searcher means: "türkischer
+# Verein" asks for a Turkish club, initiative or not. Dropped from a query that
+# has other words (searched alone they still match).
+GENERIC = """
+verein vereine vereinen vereins club clubs klub klubs ev initiative initiativen
+gruppe gruppen zentrum
+organisation organisationen angebot angebote angeboten suche gesucht
+sprachig sprachige sprachigen sprachiger sprachiges stämmig stämmige stämmigen
+""".split()
+
+# "Sprachkurs" also finds a German course; a German course is not any language
+# course (one direction only).
+NARROWER = {
+    "sprachkurs": ["deutschkurs", "integrationskurs", "sprachunterricht", "sprachcafé"],
+    "sprachkurse": ["deutschkurse", "integrationskurse", "sprachunterricht"],
+    "nachhilfe": ["hausaufgabenhilfe", "lernhilfe"],
+    "beratung": ["sozialberatung"],
+    "religion": ["moschee", "kirche", "synagoge", "gottesdienst"],
+}

@@ -16,17 +16,20 @@ How a query stays fast at 100,000 portraits (docs/search.md has the figures):
    ranked.
 4. ``ts_headline`` runs for the shown page only (20 rows).
 5. Only when nothing matches: each word is corrected to the nearest indexed word
-   by trigram similarity and the query runs once more.
+   by trigram similarity and the query runs once more; still nothing: the word
+   that narrows least is dropped (``_relaxed``).
 
 All statements run in one cursor and one transaction with sequential scans
 off: the planner otherwise scans the table for a common word.
 """
 
 import logging
+import re
 import time
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from html import escape
+from itertools import combinations
 from uuid import UUID
 
 from django.conf import settings
@@ -41,7 +44,14 @@ from search.documents import (
     config_for,
 )
 from search.models import FACET_BASE, FACET_CODES, SAMPLE_BUCKETS, facet_key
-from search.text import ParsedQuery, Term, query_parse
+from search.text import (
+    ParsedQuery,
+    Term,
+    query_parse,
+    s_variant,
+    synonyms,
+    word_key,
+)
 from tenants.context import in_public
 
 logger = logging.getLogger(__name__)
@@ -104,19 +114,63 @@ class SearchResult:
     page: int
     num_pages: int
     corrected: str = ""
+    # nothing matched every word: these clubs match all but the least narrowing
+    # one (or two) of them
+    relaxed: bool = False
     # every ranked candidate's translation key, best first
     ranked_keys: list[UUID] = field(default_factory=list)
 
 
+def _any_sql(texts: list[str], config: str, variant) -> tuple[str, list]:
+    """One word (or words, all required) or any of its alternatives."""
+    sql = " || ".join(f"plainto_tsquery('{config}', %s)" for _ in texts)
+    return f"({sql})", [variant(t) for t in texts]
+
+
+# How far apart two parts of a compound may stand, in either order ("Hilfe bei
+# den Hausaufgaben" for "Hausaufgabenhilfe"); never anywhere in the text: then
+# "Deutschkurs" would find every club with the language Deutsch and some Kurs.
+PART_DISTANCE = 3
+
+
+def _parts_sql(parts: list[tuple[str, list]]) -> tuple[str, list]:
+    """The parts of a compound close together (two parts: in either order)."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        (a, pa), (b, pb) = parts
+        sql, params = [], []
+        for first, second, p in ((a, b, pa + pb), (b, a, pb + pa)):
+            for distance in range(1, PART_DISTANCE + 1):
+                sql.append(f"tsquery_phrase({first}, {second}, {distance})")
+                params += p
+        return "(" + " || ".join(sql) + ")", params
+    sql, params = parts[0]
+    for part_sql, part_params in parts[1:]:
+        sql, params = f"tsquery_phrase({sql}, {part_sql})", params + part_params
+    return sql, params
+
+
+def _any_sql(texts: list[str], config: str, variant) -> tuple[str, list]:
+    """One word (or words, all required) or any of its alternatives."""
+    sql = " || ".join(f"plainto_tsquery('{config}', %s)" for _ in texts)
+    return f"({sql})", [variant(t) for t in texts]
+
+
 def _term_sql(term: Term, config: str, variant) -> tuple[str, list]:
-    text = variant(term.text)
     if term.phrase:
-        sql, params = f"phraseto_tsquery('{config}', %s)", [text]
-    elif term.parts:
-        sql = f"(plainto_tsquery('{config}', %s) || plainto_tsquery('{config}', %s))"
-        params = [text, variant(" ".join(term.parts))]
+        sql, params = f"phraseto_tsquery('{config}', %s)", [variant(term.text)]
     else:
-        sql, params = f"plainto_tsquery('{config}', %s)", [text]
+        sql, params = _any_sql([term.text, *term.alternatives], config, variant)
+        if term.parts:
+            alts = term.part_alternatives or [[] for _ in term.parts]
+            parts_sql, parts_params = _parts_sql(
+                [
+                    _any_sql([part, *more], config, variant)
+                    for part, more in zip(term.parts, alts, strict=True)
+                ]
+            )
+            sql, params = f"({sql} || {parts_sql})", params + parts_params
     if term.negated:
         sql = f"(!! {sql})"
     return sql, params
@@ -434,6 +488,8 @@ def _correct(parsed: ParsedQuery) -> tuple[ParsedQuery, bool]:
         row = cursor.fetchone()
         if row and row[1] >= TYPO_SIMILARITY and row[0] != word:
             term.text, term.parts, changed = row[0], [], True
+            term.alternatives = [*s_variant(row[0]), *synonyms(row[0])]
+            term.part_alternatives = []
     return parsed, changed
 
 
@@ -515,7 +571,74 @@ def _search(query: SearchQuery) -> SearchResult:
                     for t in g
                 )
                 return retry
+    if result.count == 0 and tsquery:
+        return _relaxed(query, parsed) or result
     return result
+
+
+# Words of a query beyond which no partial matches are looked for.
+RELAX_MAX_GROUPS = 6
+
+
+def _relaxed(query: SearchQuery, parsed: ParsedQuery) -> SearchResult | None:
+    """Nothing matches every word of "Kulturverein Ukraine Potsdam": drop the
+    word that narrows least (the one most clubs match: Kultur), then the next,
+    and answer with the first that matches; with four words or more, then two
+    words. A word marked with ``-`` stays excluded."""
+    required = [g for g in parsed.groups if not all(t.negated for t in g)]
+    excluded = [g for g in parsed.groups if all(t.negated for t in g)]
+    n = len(required)
+    if n < 2 or n > RELAX_MAX_GROUPS:
+        return None
+    buckets = _sample_buckets()
+    matches = []
+    for group in required:
+        tsquery, _hl = query_compile(
+            parsed=ParsedQuery(groups=[group], text=parsed.text),
+            language=query.language,
+        )
+        matches.append(_stats(query, tsquery, sample=buckets)[1].get(-1, 0))
+    places = _place_words()
+    place = [any(word_key(t.text) in places for t in g) for g in required]
+    drops = [(i,) for i in range(n)]
+    if n >= 4:
+        drops += list(combinations(range(n), 2))
+    # fewest words dropped first, a city or district last (the searcher wants a
+    # club there), then the words most clubs match
+    drops.sort(
+        key=lambda d: (
+            len(d),
+            sum(place[i] for i in d),
+            -sum(matches[i] for i in d),
+        )
+    )
+    for drop in drops:
+        kept = [g for i, g in enumerate(required) if i not in drop]
+        tsquery, highlight = query_compile(
+            parsed=ParsedQuery(groups=[*kept, *excluded], text=parsed.text),
+            language=query.language,
+        )
+        if not tsquery:
+            continue
+        result = _run(query, tsquery, highlight)
+        if result.count:
+            result.relaxed = True
+            return result
+    return None
+
+
+def _place_words() -> set[str]:
+    """The names of regions and districts, whole and word by word, as keys."""
+    from cms.taxonomy.models import District
+    from tenants.models import Region
+
+    names = [*Region.objects.values_list("name", flat=True)]
+    names += District.objects.values_list("name_de", flat=True)
+    words = set()
+    for name in names:
+        words.add(word_key(name))
+        words.update(word_key(w) for w in re.findall(r"\w+", name) if len(w) >= 4)
+    return words
 
 
 def _run(query: SearchQuery, tsquery: str, highlight: str) -> SearchResult:

@@ -62,7 +62,11 @@ def rows_write(*, rows: list[IndexRow]) -> None:
         return
     words: set[str] = set()
     for row in rows:
-        words |= index_words(f"{row.title} {row.summary} {row.body}")
+        # with the names of its terms and its compound parts: "Fussbal" is
+        # corrected to Fußball where only "Fußballtraining" is written
+        words |= index_words(
+            f"{row.title} {row.summary} {row.body} {row.text_b} {row.text_d}"
+        )
     with in_public(), connection.cursor() as cursor:
         cursor.executemany(_UPSERT, [row.__dict__ for row in rows])
         cursor.execute(_WORDS, [sorted(words)])

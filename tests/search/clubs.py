@@ -449,4 +449,79 @@ CLUBS = {
         "registered-association",
         "without",
     ),
+    # Added for tests/search/test_german_queries_more.py (appended, so the
+    # cases of test_german_queries.py keep their answers).
+    "moscheegemeinde-nordstadt": (
+        "dortmund",
+        "Islamische Gemeinde Nordstadt e.V.",
+        "Unsere Gemeinde lädt zum Freitagsgebet in ihren Gebetsraum, bietet "
+        "Koranunterricht für Kinder und ein Frauenfrühstück an.",
+        "Deutschkurs für Mütter am Vormittag mit Kinderbetreuung, Sozialberatung "
+        "und Hilfe bei Behördengängen auf Türkisch und Arabisch.",
+        "Ehrenamtliche Lehrerinnen für den Deutschkurs.",
+        ["religion", "language-courses", "counselling"],
+        ["women", "parents", "families"],
+        ["tr", "ar", "de"],
+        "Innenstadt-Nord",
+        "religious-community-association",
+        "with",
+    ),
+    "spanischer-elternkreis": (
+        "potsdam",
+        "Spanischsprachiger Elternkreis Potsdam",
+        "Eine Eltern-Kind-Gruppe für Familien aus Lateinamerika und Spanien: "
+        "Spielen, Singen und Vorlesen auf Spanisch.",
+        "Krabbelgruppe am Mittwoch, zweisprachige Bücher und Austausch unter Eltern.",
+        "Räume in Babelsberg für die Krabbelgruppe.",
+        ["parents-associations", "culture"],
+        ["parents", "children", "families"],
+        ["es", "de"],
+        "Babelsberg",
+        "initiative",
+        "with",
+    ),
+    "persischer-kulturverein": (
+        "halle",
+        "Deutsch-Persischer Kulturverein Halle",
+        "Persische Musik und Dichtung und das Nouruz-Fest; wir dolmetschen für "
+        "Familien aus Afghanistan und dem Iran.",
+        "Interkulturelle Begegnungsabende, ein Sprachcafé Deutsch–Farsi, "
+        "Übersetzung von Dokumenten und ein Nähkurs für Frauen.",
+        "Räume für den Nähkurs und Musikerinnen.",
+        ["culture", "counselling"],
+        ["families", "newcomers", "women"],
+        ["fa", "de"],
+        "Neustadt",
+        "registered-association",
+        "with",
+    ),
+    "fluechtlingshilfe-eving": (
+        "dortmund",
+        "Flüchtlingshilfe Eving",
+        "Ehrenamtliche unterstützen Flüchtlinge im Alltag: Sozialberatung, "
+        "Begleitung zum Integrationskurs und Hausaufgabenbetreuung für "
+        "Grundschulkinder.",
+        "Sprechstunde zur Sozialberatung und eine Kleiderkammer.",
+        "Dolmetscherinnen für Arabisch, Kurdisch und Tigrinya.",
+        ["counselling", "education"],
+        ["refugees", "children"],
+        ["ar", "ku", "de"],
+        "Eving",
+        "initiative",
+        "mixed",
+    ),
+    "frauenschwimmen-hoerde": (
+        "dortmund",
+        "Frauenschwimmen Hörde",
+        "Schwimmkurse nur für Frauen und Mädchen ab zwölf, mit Trainerinnen, "
+        "die Türkisch und Arabisch sprechen.",
+        "Schwimmkurse am Sonntagmorgen im Hallenbad Hörde.",
+        "Rettungsschwimmerinnen.",
+        ["sport", "women"],
+        ["women"],
+        ["de", "tr", "ar"],
+        "Hörde",
+        "initiative",
+        "with",
+    ),
 }
