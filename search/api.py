@@ -64,6 +64,12 @@ class SearchOut(Schema):
     page: int
     num_pages: int
     corrected_query: str = Field(description="Set when typos were corrected.")
+    dropped_words: list[str] = Field(
+        description=(
+            "Set when no club matched every word: the words left out, so that "
+            "the results match all the others."
+        )
+    )
     results: list[HitOut]
     facets: FacetsOut
 
@@ -112,6 +118,7 @@ def search_api(request, params: Query[SearchParams]):
             "page": result.page,
             "num_pages": result.num_pages,
             "corrected_query": result.corrected,
+            "dropped_words": result.dropped,
             "results": shown["hits"],
             "facets": shown["facets"],
         },

@@ -88,6 +88,10 @@ class SearchQuery:
     list_limit: int = RANK_CAP
     # False: only the ranked ids (the directory shows its own cards)
     with_hits: bool = True
+    # When nothing matches every word, answer with the clubs that match all but
+    # the least narrowing ones (and name those words). The directory's name
+    # filter is a filter: it stays strict.
+    relax: bool = True
 
 
 @dataclass
@@ -115,8 +119,9 @@ class SearchResult:
     num_pages: int
     corrected: str = ""
     # nothing matched every word: these clubs match all but the least narrowing
-    # one (or two) of them
+    # one (or two) of them, the words in ``dropped``
     relaxed: bool = False
+    dropped: list[str] = field(default_factory=list)
     # every ranked candidate's translation key, best first
     ranked_keys: list[UUID] = field(default_factory=list)
 
@@ -571,7 +576,7 @@ def _search(query: SearchQuery) -> SearchResult:
                     for t in g
                 )
                 return retry
-    if result.count == 0 and tsquery:
+    if result.count == 0 and tsquery and query.relax:
         return _relaxed(query, parsed) or result
     return result
 
@@ -623,6 +628,9 @@ def _relaxed(query: SearchQuery, parsed: ParsedQuery) -> SearchResult | None:
         result = _run(query, tsquery, highlight)
         if result.count:
             result.relaxed = True
+            result.dropped = [
+                " / ".join(term.text for term in required[i]) for i in drop
+            ]
             return result
     return None
 
@@ -707,6 +715,7 @@ def directory_search(*, region, language: str, filters: dict[str, str]) -> list[
             language=language if language in LANGUAGE_CODES else "de",
             list_limit=DIRECTORY_LIMIT,
             with_hits=False,
+            relax=False,
         )
     )
     return result.ranked_keys

@@ -145,3 +145,36 @@ def test_the_directory_filters_through_the_index(search_clubs, region_client):
 def test_home_page_exists_for_the_test_region():
     with schema_context("potsdam"):
         assert region_home().live
+
+
+def test_results_without_a_word_say_which_word_was_left_out(
+    search_clubs, portal_client, region_client
+):
+    html = portal_client.get("/suche/", {"q": "Kulturverein Ukraine Potsdam"})
+    page = html.content.decode()
+    assert "Ukrainischer Verein Potsdam" in page
+    assert "Kein Verein passt zu allen Ihren Suchwörtern" in page
+    assert "ohne „kulturverein“" in page.lower()
+    english = portal_client.get("/en/suche/", {"q": "Kulturverein Ukraine Potsdam"})
+    assert "No club matches all of your words" in english.content.decode()
+
+    api = portal_client.get("/api/search", {"q": "Kulturverein Ukraine Potsdam"})
+    assert [w.lower() for w in api.json()["dropped_words"]] == ["kulturverein"]
+    full = portal_client.get("/api/search", {"q": "Ukraine Potsdam"}).json()
+    assert full["dropped_words"] == []
+
+
+def test_the_directorys_name_filter_leaves_no_word_out(search_clubs, regions):
+    """A filter narrows: the directory never answers with clubs that miss one
+    of the words (the search page does, and says so)."""
+    from search.selectors import directory_search
+
+    keys = directory_search(
+        region=regions["potsdam"],
+        language="de",
+        filters={"q": "Kulturverein Ukraine Potsdam"},
+    )
+    assert keys == []
+    assert directory_search(
+        region=regions["potsdam"], language="de", filters={"q": "Ukraine"}
+    )
