@@ -1,0 +1,187 @@
+"""Every kind of page a visitor can reach, in Chromium at desktop and phone
+width, in German and Arabic (right to left): no WCAG 2.1 A/AA violation found
+by axe-core, no request to another host, nothing scrolling sideways on a phone.
+
+Forms are checked in their error state too (sent empty, the browser's own
+checks switched off, so the server answers with its messages).
+"""
+
+import re
+from urllib.parse import quote
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.test import Client, override_settings
+
+from tests.browser.conftest import SLUG
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+VIEWPORTS = {
+    "desktop": {"width": 1280, "height": 900},
+    "phone": {"width": 375, "height": 812},
+}
+LANGUAGES = ["de", "ar"]
+
+
+@pytest.fixture(scope="module")
+def extras(site, tmp_path_factory, django_db_blocker):
+    """What the cut of the demo content lacks: materials (some shared with the
+    portal), the club fair's speed dating; paths that depend on generated slugs."""
+    from cms.materials import demo as materials_demo
+    from cms.materials.models import Material
+    from cms.materials.services import material_delete, topics_defaults_load
+    from cms.participation.demo import speed_dating_demo_load
+    from tenants.models import Region
+
+    root = tmp_path_factory.mktemp("materials")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MATERIALS_ROOT=root, MATERIALS_X_ACCEL_PREFIX=""),
+    ):
+        region = Region.objects.get(schema_name=SLUG)
+        topics_defaults_load()
+        cut = pytest.MonkeyPatch()
+        cut.setattr(materials_demo, "DEMO", {SLUG: materials_demo.DEMO["dortmund"]})
+        try:
+            materials_demo.materials_demo_load(region=region)
+        finally:
+            cut.undo()
+        speed_dating_demo_load(region=region)
+
+        client = Client(HTTP_HOST=f"{SLUG}.localhost:{site['port']}")
+
+        def first(path, pattern):
+            html = client.get(path).content.decode()
+            return re.search(pattern, html).group(1)
+
+        portrait = first("/vereine/", r'href="(/vereine/[^"]+/)"')
+        paths = {
+            "portrait": portrait,
+            "material": first("/materialien/", r'href="(/materialien/\d+-[^"]+/)"'),
+            "club_key": f"{SLUG}:{portrait.rstrip('/').rsplit('/', 1)[1]}",
+        }
+        portal = Client(HTTP_HOST=f"localhost:{site['port']}")
+        html = portal.get("/materialien/").content.decode()
+        found = re.search(r'href="(/materialien/\d+-[^"]+/)"', html)
+        paths["portal_material"] = found.group(1) if found else None
+        try:
+            yield paths
+        finally:
+            for material in Material.objects.filter(region=region):
+                material_delete(material=material, confirm_shared=True)
+
+
+def _pages(extras):
+    """(name, host, German path, expected status, what to do before axe)."""
+    club = quote(extras["club_key"])
+    pages = [
+        ("home", "base", "/", 200, None),
+        ("directory", "base", "/vereine/", 200, None),
+        ("portrait", "base", extras["portrait"], 200, None),
+        ("stories", "base", "/geschichten/", 200, None),
+        ("story", "base", "/geschichten/geschichte-1/", 200, None),
+        ("events", "base", "/veranstaltungen/", 200, None),
+        ("event", "base", "/veranstaltungen/termin-7/", 200, None),
+        ("event registration errors", "base", "/veranstaltungen/termin-7/", 200,
+         "section.registration form"),
+        ("club fair with speed dating", "base", "/veranstaltungen/termin-2/", 200,
+         None),
+        ("standard", "base", "/mitmachen/", 200, None),
+        ("search", "base", "/suche/?q=Verein", 200, None),
+        ("search with a facet", "base", "/suche/?q=Verein", 200, "facet"),
+        ("search with nothing found", "base", "/suche/?q=Xylophonkonzert", 200,
+         None),
+        ("search with a corrected typo", "base", "/suche/?q=Vereinn", 200, None),
+        ("partner finder", "base", "/partner/", 200, None),
+        ("partner suggestions", "base", f"/partner/?club={club}", 200, None),
+        ("partner finder errors", "base", "/partner/?club=nirgends", 400, None),
+        ("contact request", "base", f"/partner/anfrage/?club={club}", 200, None),
+        ("contact request errors", "base", f"/partner/anfrage/?club={club}", 200,
+         "main form"),
+        ("club submission", "base", "/mitmachen/verein-eintragen/", 200, None),
+        ("club submission errors", "base", "/mitmachen/verein-eintragen/", 200,
+         "main form"),
+        ("club change", "base", "/mitmachen/verein-aendern/", 200, None),
+        ("materials", "base", "/materialien/", 200, None),
+        ("material", "base", extras["material"], 200, None),
+        ("not found", "base", "/gibt-es-nicht/", 404, None),
+        ("portal home", "portal", "/", 200, None),
+        ("portal search", "portal", "/suche/?q=Fu%C3%9Fball", 200, None),
+        ("portal materials", "portal", "/materialien/", 200, None),
+        ("portal not found", "portal", "/gibt-es-nicht/", 404, None),
+    ]
+    if extras["portal_material"]:
+        pages.append(("portal material", "portal", extras["portal_material"], 200,
+                      None))
+    return pages
+
+
+def _prefixed(code: str, path: str) -> str:
+    return path if code == "de" else f"/{code}{path}"
+
+
+def _act(page, action):
+    """Bring the page into the state to check: a form sent empty (the browser's
+    own checks off, so the server's messages show), or a facet chosen."""
+    if action == "facet":
+        page.locator(".facets a").first.click()
+        page.wait_for_load_state()
+        return
+    form = page.locator(action).first
+    form.evaluate("form => { form.noValidate = true; }")
+    with page.expect_navigation():
+        form.locator("button[type=submit]").last.click()
+    assert page.locator('[role="alert"], [aria-invalid="true"]').count(), action
+
+
+# Every id an element's description or name refers to, and that element's text
+# (a form error pointing nowhere is read to nobody).
+REFERENCES = """() => [...document.querySelectorAll(
+    '[aria-describedby], [aria-labelledby], [aria-errormessage]')].flatMap(
+  element => ['aria-describedby', 'aria-labelledby', 'aria-errormessage']
+    .flatMap(name => (element.getAttribute(name) || '').split(/\\s+/))
+    .filter(id => id)
+    .filter(id => !(document.getElementById(id)?.textContent.trim()))
+    .map(id => `${element.id || element.tagName}: ${id}`))"""
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_page_passes_axe_on_desktop_and_phone(
+    visit, page, site, extras, code, viewport
+):
+    page.set_viewport_size(VIEWPORTS[viewport])
+    axe = Axe()
+    found, wide, statuses = {}, {}, {}
+    for name, host, path, status, action in _pages(extras):
+        response = page.goto(site[host] + _prefixed(code, path))
+        statuses[name] = response.status if response else None
+        if statuses[name] != status:
+            continue
+        if action:
+            _act(page, action)
+        assert page.locator("html").get_attribute("lang") == code, name
+        results = axe.run(
+            page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}}
+        )
+        if broken := page.evaluate(REFERENCES):
+            found[name] = [("reference to nothing", broken)]
+        if results.violations_count:
+            found[name] = found.get(name, []) + [
+                (violation["id"], [node["target"] for node in violation["nodes"]])
+                for violation in results.response["violations"]
+            ]
+        if viewport == "phone":
+            scroll, inner = page.evaluate(
+                "[document.documentElement.scrollWidth, window.innerWidth]"
+            )
+            if scroll > inner:
+                wide[name] = (scroll, inner)
+    wrong = {
+        name: statuses[name]
+        for name, _host, _path, status, _action in _pages(extras)
+        if statuses[name] != status
+    }
+    assert found == {}
+    assert wide == {}
+    assert wrong == {}
