@@ -15,7 +15,7 @@ from django.test import Client, override_settings
 
 from tests.browser.conftest import SLUG
 
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 VIEWPORTS = {
     "desktop": {"width": 1280, "height": 900},
     "phone": {"width": 375, "height": 812},
@@ -89,9 +89,10 @@ def _pages(extras):
         ("standard", "base", "/mitmachen/", 200, None),
         ("search", "base", "/suche/?q=Verein", 200, None),
         ("search with a facet", "base", "/suche/?q=Verein", 200, "facet"),
-        ("search with nothing found", "base", "/suche/?q=Xylophonkonzert", 200,
-         None),
-        ("search with a corrected typo", "base", "/suche/?q=Vereinn", 200, None),
+        ("search with a corrected typo", "base", "/suche/?q=Vereinn", 200,
+         "corrected"),
+        ("search with nothing found", "portal", "/suche/?q=Xylophonkonzert", 200,
+         "nothing"),
         ("partner finder", "base", "/partner/", 200, None),
         ("partner suggestions", "base", f"/partner/?club={club}", 200, None),
         ("partner finder errors", "base", "/partner/?club=nirgends", 400, None),
@@ -121,11 +122,19 @@ def _prefixed(code: str, path: str) -> str:
 
 
 def _act(page, action):
-    """Bring the page into the state to check: a form sent empty (the browser's
-    own checks off, so the server's messages show), or a facet chosen."""
+    """Bring the page into the state to check, or make sure it is in it: a form
+    sent empty (the browser's own checks off, so the server's messages show), a
+    facet chosen, a spelling corrected, nothing found."""
     if action == "facet":
-        page.locator(".facets a").first.click()
+        page.locator('.facets a:not([aria-current="true"])').first.click()
         page.wait_for_load_state()
+        assert page.locator('.facets a[aria-current="true"]').count() >= 1
+        return
+    if action == "corrected":
+        assert page.locator("main .notice").count() == 1
+        return
+    if action == "nothing":
+        assert page.locator(".search-result").count() == 0
         return
     form = page.locator(action).first
     form.evaluate("form => { form.noValidate = true; }")
@@ -143,6 +152,17 @@ REFERENCES = """() => [...document.querySelectorAll(
     .filter(id => id)
     .filter(id => !(document.getElementById(id)?.textContent.trim()))
     .map(id => `${element.id || element.tagName}: ${id}`))"""
+
+# The innermost elements that stick out of the screen, to name in a failure.
+TOO_WIDE = """() => [...document.body.querySelectorAll('*')].filter(element => {
+    const box = element.getBoundingClientRect();
+    return (box.right > window.innerWidth + 1 || box.left < -1
+            || element.scrollWidth > element.clientWidth + 1)
+      && ![...element.children].some(child => {
+        const inner = child.getBoundingClientRect();
+        return inner.right > window.innerWidth + 1 || inner.left < -1;
+      });
+  }).slice(0, 5).map(element => element.outerHTML.slice(0, 120))"""
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -176,7 +196,7 @@ def test_every_page_passes_axe_on_desktop_and_phone(
                 "[document.documentElement.scrollWidth, window.innerWidth]"
             )
             if scroll > inner:
-                wide[name] = (scroll, inner)
+                wide[name] = (scroll, inner, page.evaluate(TOO_WIDE))
     wrong = {
         name: statuses[name]
         for name, _host, _path, status, _action in _pages(extras)
