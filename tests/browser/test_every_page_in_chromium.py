@@ -103,6 +103,8 @@ def _pages(extras):
         ("club submission errors", "base", "/mitmachen/verein-eintragen/", 200,
          "main form"),
         ("club change", "base", "/mitmachen/verein-aendern/", 200, None),
+        ("club change errors", "base", "/mitmachen/verein-aendern/", 200,
+         "main form"),
         ("materials", "base", "/materialien/", 200, None),
         ("material", "base", extras["material"], 200, None),
         ("not found", "base", "/gibt-es-nicht/", 404, None),
@@ -186,6 +188,15 @@ def test_every_page_passes_axe_on_desktop_and_phone(
         )
         if broken := page.evaluate(REFERENCES):
             found[name] = [("reference to nothing", broken)]
+        # A visitor's own name and address can be filled in (WCAG 1.3.5).
+        unnamed = page.locator(
+            'main input[type="email"]:not([autocomplete]), '
+            'main input[name$="name"]:not([autocomplete]):not([type="hidden"])'
+        )
+        if unnamed.count():
+            found.setdefault(name, []).append(
+                ("no autocomplete", unnamed.evaluate_all("els => els.map(e => e.id)"))
+            )
         if results.violations_count:
             found[name] = found.get(name, []) + [
                 (violation["id"], [node["target"] for node in violation["nodes"]])
