@@ -216,3 +216,19 @@ def test_every_page_passes_axe_on_desktop_and_phone(
     assert found == {}
     assert wide == {}
     assert wrong == {}
+
+
+def test_untranslated_materials_and_search_hits_are_marked_german(visit, extras):
+    """Texts that fall back to German on an Arabic page say they are German
+    (WCAG 3.1.2), so a screen reader does not read them with Arabic rules."""
+    page = visit("/ar" + extras["material"])
+    assert page.locator("main h1").get_attribute("lang") == "de"
+    assert page.locator("main .intro").get_attribute("dir") == "ltr"
+
+    page = visit("/ar/materialien/")
+    assert page.locator("main h1").get_attribute("lang") == "de"
+    assert page.locator('.material-card h3[lang="de"]').count() >= 1
+
+    page = visit("/ar/suche/?q=Verein")
+    german = page.locator('.search-result .snippet[lang="de"][dir="ltr"]')
+    assert german.count() >= 1
