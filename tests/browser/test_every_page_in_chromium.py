@@ -232,3 +232,50 @@ def test_untranslated_materials_and_search_hits_are_marked_german(visit, extras)
     page = visit("/ar/suche/?q=Verein")
     german = page.locator('.search-result .snippet[lang="de"][dir="ltr"]')
     assert german.count() >= 1
+
+
+FOCUS_RING = """() => {
+  const element = document.activeElement;
+  const style = getComputedStyle(element);
+  const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  return [element.outerHTML.slice(0, 80), ring || style.boxShadow !== 'none'];
+}"""
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_keyboard_focus_is_always_visible(visit, extras, code):
+    """Tab through the forms and lists: every stop shows where it is (WCAG 2.4.7)."""
+    invisible = {}
+    for path in [
+        "/suche/?q=Verein",
+        "/partner/",
+        f"/partner/anfrage/?club={quote(extras['club_key'])}",
+        "/mitmachen/verein-eintragen/",
+        "/veranstaltungen/termin-7/",
+        "/materialien/",
+    ]:
+        page = visit(_prefixed(code, path))
+        for _stop in range(60):
+            page.keyboard.press("Tab")
+            html, visible = page.evaluate(FOCUS_RING)
+            if html.startswith("<body"):
+                break
+            if not visible:
+                invisible.setdefault(path, []).append(html)
+    assert invisible == {}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_page_reflows_at_320_pixels(visit, page, site, extras, code):
+    """WCAG 1.4.10 measures reflow at 320 CSS pixels (1280 px zoomed to 400 %)."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    wide = {}
+    for name, host, path, status, _action in _pages(extras):
+        response = page.goto(site[host] + _prefixed(code, path))
+        assert response is not None and response.status == status, name
+        scroll, inner = page.evaluate(
+            "[document.documentElement.scrollWidth, window.innerWidth]"
+        )
+        if scroll > inner:
+            wide[name] = (scroll, inner, page.evaluate(TOO_WIDE))
+    assert wide == {}
