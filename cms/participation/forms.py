@@ -126,6 +126,14 @@ class ClubSubmissionForm(HoneypotMixin, forms.Form):
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["district"].queryset = district_list(region=region)
+        # What the browser may fill in (WCAG 1.3.5, identify input purpose).
+        for name, purpose in (
+            ("title", "organization"),
+            ("website", "url"),
+            ("contact_name", "name"),
+            ("contact_email", "email"),
+        ):
+            self.fields[name].widget.attrs["autocomplete"] = purpose
         self.fields[self.HONEYPOT].widget.attrs.update(
             {"autocomplete": "off", "tabindex": "-1"}
         )
@@ -164,6 +172,7 @@ class ClubChangeRequestForm(HoneypotMixin, forms.Form):
             .filter(locale__language_code="de")
             .order_by("title")
         )
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields[self.HONEYPOT].widget.attrs.update(
             {"autocomplete": "off", "tabindex": "-1"}
         )
