@@ -13,6 +13,7 @@ import json
 from django import template
 from django.conf import settings
 from django.db.models import Q
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -86,6 +87,46 @@ def page_languages(context, page=None) -> list[dict]:
             }
         )
     return languages
+
+
+@register.simple_tag(takes_context=True)
+def view_languages(context) -> list[dict]:
+    """The view in every platform language, for pages that are not Wagtail pages
+    (search, partner finder, club forms): the same URL, query string included,
+    under each language's prefix (Django's ``translate_url``). Empty when the
+    path cannot be translated."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    # Wagtail's pages have their own switcher (``page_languages``); a path that
+    # reaches Wagtail's view without a page is a 404 in every language.
+    if match is None or match.url_name == "wagtail_serve":
+        return []
+    current = translation.get_language()
+    here = request.get_full_path()
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        url = here if code == current else translate_url(here, code)
+        if url == here and code != current:
+            return []
+        info = translation.get_language_info(code)
+        languages.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "dir": "rtl" if info["bidi"] else "ltr",
+                "url": url,
+                "exact": True,
+                "is_current": code == current,
+            }
+        )
+    return languages
+
+
+@register.simple_tag
+def language_home_url() -> str:
+    """The start page in the active language: ``/`` in German, ``/ar/`` …"""
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    return "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
 
 
 @register.simple_tag(takes_context=True)
