@@ -111,7 +111,21 @@ def contact_request_page(request):
         )
     if not form.is_valid():
         problems = [e for errors in form.errors.values() for e in errors]
-        return _contact_render(request, {"problems": problems}, status=400)
+        # The form again, with what the visitor typed: only the mistakes to mend.
+        return _contact_render(
+            request,
+            {
+                "problems": problems,
+                "club": form.data.get("club", "")[:300].replace("\x00", ""),
+                "values": {
+                    name: form.data.get(name, "").replace("\x00", "")
+                    for name in ("name", "club_name", "email", "message")
+                },
+                "consent": bool(form.data.get("consent")),
+                "invalid": set(form.errors),
+            },
+            status=400,
+        )
     if form.is_bot:
         logger.info("contact request honeypot filled")
         return _contact_render(request, {"sent": True})

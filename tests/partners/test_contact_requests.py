@@ -277,3 +277,24 @@ def test_personal_data_export_and_erase_cover_contact_requests(
     assert [r["club"] for r in found] == ["Jugendtreff Halle"]
     assert provider.erase(email="ayse@jugendtreff.example", region=None)
     assert provider.export(email="ayse@jugendtreff.example", region=None) == []
+
+
+def test_a_refused_request_keeps_what_the_visitor_typed(partner_clubs, region_client):
+    response = _ask(
+        region_client("dortmund"),
+        "/en/partner/anfrage/",
+        email="kein-at",
+        message="Wir <b>suchen</b> Partner für ein Sommerfest.",
+    )
+    assert response.status_code == 400
+    html = response.text
+    assert (
+        'name="email" required autocomplete="email" value="kein-at" aria-invalid="true"'
+        in html
+    )
+    # typed text comes back escaped, in the form, and the other fields are kept
+    assert (
+        "Wir &lt;b&gt;suchen&lt;/b&gt; Partner für ein Sommerfest.</textarea>" in html
+    )
+    assert 'id="cr-consent" type="checkbox" name="consent" required checked' in html
+    assert not ContactRequest.objects.exists()
