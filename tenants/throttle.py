@@ -12,6 +12,7 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
@@ -83,3 +84,18 @@ def rate_limit_exceeded(*, name: str, subject: str) -> bool:
     ``subject``; True once the limit is exceeded in the current window."""
     limit, window = settings.INSIST_RATE_LIMITS[name]
     return throttle_hit(scope=name, subject=subject, window=window) > limit
+
+
+PAUSED_MESSAGE = _(
+    "This form cannot be sent for a moment: a service of the platform is "
+    "restarting. Please try again in a minute."
+)
+
+
+def refusal(message) -> tuple[str, int]:
+    """What a form past its limit answers: ``message`` with 429, or, while the
+    cache cannot count (every limit refuses then), that the form is paused,
+    with 503: the visitor did nothing wrong."""
+    if counting_possible():
+        return message, 429
+    return PAUSED_MESSAGE, 503

@@ -30,7 +30,7 @@ from cms.pages.services import (
     event_registration_confirm,
     event_registration_request,
 )
-from tenants.throttle import client_address, rate_limit_exceeded
+from tenants.throttle import client_address, rate_limit_exceeded, refusal
 
 logger = logging.getLogger(__name__)
 
@@ -110,11 +110,11 @@ def registration_page(event, request):
     form = EventRegistrationForm(request.POST)
     if rate_limit_exceeded(name="registration-ip", subject=client_address(request)):
         form.is_valid()
-        form.add_error(
-            None,
-            _("Too many registrations from your connection. Please try again later."),
+        message, status = refusal(
+            _("Too many registrations from your connection. Please try again later.")
         )
-        return _render(event, request, form, status=429)
+        form.add_error(None, message)
+        return _render(event, request, form, status=status)
     if not form.is_valid():
         return _render(event, request, form, status=400)
     if form.is_bot:

@@ -26,7 +26,7 @@ from cms.participation.services import (
     club_submission_request,
 )
 from tenants.links import region_base_url
-from tenants.throttle import client_address, rate_limit_exceeded
+from tenants.throttle import client_address, rate_limit_exceeded, refusal
 
 logger = logging.getLogger(__name__)
 TEMPLATE = "participation/club_form.html"
@@ -114,10 +114,11 @@ def club_submit(request, token: str | None = None):
     form = ClubSubmissionForm(request.POST, request.FILES, region=request.tenant)
     if _limited(request):
         form.is_valid()
-        form.add_error(
-            None, _("Too many submissions from your connection. Please try later.")
+        message, status = refusal(
+            _("Too many submissions from your connection. Please try later.")
         )
-        return _render(request, {"form": form, "heading": heading}, status=429)
+        form.add_error(None, message)
+        return _render(request, {"form": form, "heading": heading}, status=status)
     if not form.is_valid():
         return _render(request, {"form": form, "heading": heading}, status=400)
     if form.is_bot:
@@ -200,10 +201,11 @@ def club_change(request):
     form = ClubChangeRequestForm(request.POST)
     if _limited(request):
         form.is_valid()
-        form.add_error(
-            None, _("Too many requests from your connection. Please try later.")
+        message, status = refusal(
+            _("Too many requests from your connection. Please try later.")
         )
-        return _render(request, {"form": form, "heading": heading}, status=429)
+        form.add_error(None, message)
+        return _render(request, {"form": form, "heading": heading}, status=status)
     if not form.is_valid():
         return _render(request, {"form": form, "heading": heading}, status=400)
     if form.is_bot:

@@ -26,7 +26,7 @@ from search.selectors import facet_names
 from tenants.context import in_public, is_public
 from tenants.models import Region
 from tenants.selectors import region_get, region_list
-from tenants.throttle import client_address, rate_limit_exceeded
+from tenants.throttle import client_address, rate_limit_exceeded, refusal
 
 logger = logging.getLogger(__name__)
 
@@ -100,15 +100,10 @@ def contact_request_page(request):
         )
     form = ContactRequestForm(request.POST)
     if rate_limit_exceeded(name="contact-request-ip", subject=client_address(request)):
-        return _contact_render(
-            request,
-            {
-                "problems": [
-                    _("Too many requests from your connection. Please try again later.")
-                ]
-            },
-            status=429,
+        message, status = refusal(
+            _("Too many requests from your connection. Please try again later.")
         )
+        return _contact_render(request, {"problems": [message]}, status=status)
     if not form.is_valid():
         problems = [e for errors in form.errors.values() for e in errors]
         # The form again, with what the visitor typed: only the mistakes to mend.

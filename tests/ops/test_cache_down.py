@@ -152,3 +152,18 @@ def test_a_failure_is_retried_after_the_pause(settings, monkeypatch):
     assert cache.available()  # asks Redis again (and finds it away again)
     assert cache.get("k") is None
     assert not cache.available()
+
+
+def test_public_forms_say_they_are_paused_not_that_the_visitor_sent_too_many(
+    redis_down, region_client
+):
+    client = region_client("dortmund")
+    client.get("/")  # the cache is found away
+    response = client.post(
+        "/partner/anfrage/",
+        {"club": "dortmund:x", "name": "Ayşe", "email": "a@example.org"},
+    )
+    assert response.status_code == 503
+    body = response.content.decode()
+    assert "Dienst der Plattform neu startet" in body
+    assert "Zu viele" not in body
