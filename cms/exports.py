@@ -1,4 +1,4 @@
-"""Spreadsheet exports that cannot carry formulas (DESIGN.md, trap 12).
+"""Spreadsheet exports that cannot carry formulas (docs/traps.md, trap 12).
 
 A visitor's name ``=HYPERLINK("http://evil/", "Click")`` went unchanged into the
 registrations CSV and became a live formula in the moderator's spreadsheet. Every

@@ -1,5 +1,5 @@
 """Absolute links to a region's own host, for emails and anything else that
-leaves the request (DESIGN.md, trap 10: every region's emails linked to one host).
+leaves the request (docs/traps.md, trap 10: every region's emails linked to one host).
 """
 
 from django.conf import settings

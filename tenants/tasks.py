@@ -1,6 +1,6 @@
 """Background tasks that know their region.
 
-Two pieces keep every task in the schema it belongs to (DESIGN.md, trap 6):
+Two pieces keep every task in the schema it belongs to (docs/traps.md, trap 6):
 
 - ``region_task``: our own tasks take the region's slug as ``region=`` and run
   inside ``in_region`` of that region, whichever backend or process runs them.

@@ -132,7 +132,7 @@ class LibraryFilters:
 def library_filters_from(params) -> LibraryFilters:
     """The library's filters from a QueryDict: known keys, trimmed, no NUL bytes.
 
-    A value with a NUL byte is dropped: it must never reach a query (DESIGN.md,
+    A value with a NUL byte is dropped: it must never reach a query (docs/traps.md,
     trap 11).
     """
     values = {}

@@ -265,7 +265,7 @@ listen_port = {PORT["pgbouncer"]}
 unix_socket_dir =
 auth_type = trust
 auth_file = {self.dir}/userlist.txt
-; session pooling: transaction pooling mixes region schemas (DESIGN.md trap 7)
+; session pooling: transaction pooling mixes region schemas (docs/traps.md, trap 7)
 pool_mode = session
 default_pool_size = 40
 max_client_conn = 200

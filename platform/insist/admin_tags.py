@@ -2,7 +2,7 @@
 
 Wagtail's notification and password-reset emails build their links from
 ``WAGTAILADMIN_BASE_URL``, one value for the whole installation, so every
-region's emails pointed to one host (DESIGN.md, trap 10). This library is
+region's emails pointed to one host (docs/traps.md, trap 10). This library is
 registered under Wagtail's name in ``TEMPLATES["OPTIONS"]["libraries"]``: it
 carries every tag of Wagtail's library and replaces the three that read the
 setting with ones that answer the base URL of the region being served.

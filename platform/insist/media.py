@@ -1,4 +1,4 @@
-"""Serving a region's media files on its own host only (DESIGN.md, trap 9).
+"""Serving a region's media files on its own host only (docs/traps.md, trap 9).
 
 Files live under ``MEDIA_ROOT/<region>/`` and have URLs ``/media/<region>/...``.
 On a region's host this view serves that region's files and nothing else; it

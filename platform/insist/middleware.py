@@ -28,7 +28,7 @@ class QueryStringGuardMiddleware:
     """Answers 400 to a query string with a NUL byte or invalid UTF-8.
 
     Nothing hand-reads ``request.GET`` after this: directory filters, the API and
-    the admin's search all see clean text (DESIGN.md, trap 11).
+    the admin's search all see clean text (docs/traps.md, trap 11).
     """
 
     def __init__(self, get_response):

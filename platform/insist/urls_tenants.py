@@ -26,7 +26,7 @@ urlpatterns = [
     ),
 ]
 
-# Only the host's own region's files, never documents (DESIGN.md, trap 9).
+# Only the host's own region's files, never documents (docs/traps.md, trap 9).
 # Production: nginx serves /media/ by the same rules
 # (deploy/nginx/media-locations.conf).
 urlpatterns += [

@@ -1,6 +1,6 @@
 """Contact requests between clubs and the matching board's decisions (public
 schema). Clubs are referred to by ``(region, page id)`` pairs, never by foreign
-keys into region schemas (DESIGN.md, "Schemas")."""
+keys into region schemas (docs/architecture.md, "Schemas")."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

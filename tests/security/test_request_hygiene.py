@@ -1,5 +1,5 @@
 """A NUL byte or invalid UTF-8 in a query parameter is answered 400, never 500
-(DESIGN.md, trap 11)."""
+(docs/traps.md, trap 11)."""
 
 import pytest
 from django.test import Client

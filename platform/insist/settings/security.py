@@ -10,7 +10,7 @@ from .base import MIDDLEWARE, TEMPLATES, env
 
 # --- Request hygiene ----------------------------------------------------------
 # A NUL byte or invalid UTF-8 in the query string is answered 400 before any view
-# reads it (DESIGN.md, trap 11). Runs right after the tenant middleware.
+# reads it (docs/traps.md, trap 11). Runs right after the tenant middleware.
 MIDDLEWARE.insert(1, "insist.middleware.QueryStringGuardMiddleware")
 
 # --- Content-Security-Policy (django-csp 4) -----------------------------------

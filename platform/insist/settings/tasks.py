@@ -9,7 +9,7 @@ file deletions) to django-tasks, and so do our own tasks. Where each runs:
   django-tasks-db's ``DatabaseBackend``. Its queue table lives in the public
   schema (``django_tasks_db`` is a shared app), every queued row records the
   schema it was enqueued from, and ``manage.py db_worker`` (tenants' wrapper of
-  django-tasks-db's worker) runs each task inside that schema (DESIGN.md, trap 6).
+  django-tasks-db's worker) runs each task inside that schema (docs/traps.md, trap 6).
 
 Our own tasks are declared with ``tenants.tasks.region_task`` and take the
 region's slug as ``region=``, so the region is also in their arguments.
