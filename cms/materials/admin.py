@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from cms.materials.models import Material, MaterialFile, MaterialTombstone, Topic
+from cms.materials.notifications import moderation_decided_notify
 from cms.materials.services import material_delete, material_moderate
 from cms.taxonomy.admin import TermAdmin
 
@@ -38,6 +39,7 @@ def _moderate(modeladmin, request, queryset, *, approve: bool):
             material_moderate(
                 material=material, approve=approve, note=material.moderation_note
             )
+            moderation_decided_notify(material=material)
             done += 1
         except ValidationError as error:
             refused.append(f"{material}: {' '.join(error.messages)}")

@@ -30,6 +30,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms.materials.forms import material_edit_handler
 from cms.materials.models import Material, MaterialFile
+from cms.materials.notifications import moderation_requested_notify
 from cms.materials.selectors import (
     material_download_counts,
     material_list_editable,
@@ -94,6 +95,7 @@ class MaterialCreateView(CreateView):
             ready=self.form.cleaned_data.get("ready", False),
             previous_scope=None,
         )
+        moderation_requested_notify(material=material)
         return material
 
 
@@ -103,6 +105,7 @@ class MaterialEditView(EditView):
 
     def save_instance(self):
         before = _FilesSnapshot(self.object)
+        was_pending = self.object.status == Material.Status.PENDING
         material = self.form.save()
         material_status_update(
             material=material,
@@ -110,6 +113,8 @@ class MaterialEditView(EditView):
             previous_scope=before.scope,
             content_changed=before.content_changed(material),
         )
+        if not was_pending:
+            moderation_requested_notify(material=material)
         return material
 
 
