@@ -36,25 +36,23 @@ logger = logging.getLogger(__name__)
 def _can_change_materials() -> list[str]:
     """Addresses of the active users (in the current schema) who may change
     materials."""
-    perm = Q(codename="change_material", content_type__app_label="materials")
-    User = get_user_model()
+    from django.contrib.auth.models import Permission
+
+    permission = Permission.objects.filter(
+        codename="change_material", content_type__app_label="materials"
+    )
     users = (
-        User.objects.filter(is_active=True)
+        get_user_model()
+        .objects.filter(is_active=True)
         .exclude(email="")
         .filter(
             Q(is_superuser=True)
-            | Q(user_permissions__in=_permissions(perm))
-            | Q(groups__permissions__in=_permissions(perm))
+            | Q(user_permissions__in=permission)
+            | Q(groups__permissions__in=permission)
         )
         .distinct()
     )
     return sorted(users.values_list("email", flat=True))
-
-
-def _permissions(query):
-    from django.contrib.auth.models import Permission
-
-    return Permission.objects.filter(query)
 
 
 def _send(*, template: str, recipients: list[str], context: dict) -> None:

@@ -50,7 +50,9 @@ class CacheUnreachable(Exception):
     """The cache answers, but keeps nothing: render as without a cache."""
 
 
-def _gen_key(name: str) -> str:
+def generation_key(name: str) -> str:
+    """The cache key of generation ``name`` (the tenant key function adds the
+    schema)."""
     return f"{_PREFIX}:gen:{name}"
 
 
@@ -71,7 +73,7 @@ def _bump_here(name: str) -> None:
     A missing counter (never set, or evicted) starts at the current time in
     nanoseconds, so it never comes back to a value an old entry recorded.
     """
-    key = _gen_key(name)
+    key = generation_key(name)
     try:
         try:
             cache.incr(key)
@@ -129,7 +131,7 @@ def shared_changed() -> None:
 def generations_read(extra_keys: tuple[str, ...] = ()) -> tuple[dict, dict]:
     """The current generations in the connection's schema (missing ones are
     started), and the values of ``extra_keys`` read in the same round trip."""
-    keys = [_gen_key(name) for name in GENERATIONS]
+    keys = [generation_key(name) for name in GENERATIONS]
     found = cache.get_many([*keys, *extra_keys])
     gens = {}
     for name, key in zip(GENERATIONS, keys, strict=True):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from cms.pages.forms import HoneypotMixin
 from cms.taxonomy.models import (
     ClubLanguage,
     FieldOfActivity,
@@ -42,20 +43,6 @@ def logo_check(upload) -> tuple[bytes, str]:
             _("The logo is not an image (PNG, JPEG, WebP or GIF).")
         )
     return content, f"logo.{LOGO_FORMATS[kind]}"
-
-
-class HoneypotMixin:
-    """``contact_me_by_fax`` is hidden from people, filled in by bots."""
-
-    HONEYPOT = "contact_me_by_fax"
-
-    @property
-    def visible_fields_for_people(self):
-        return [field for field in self if field.name != self.HONEYPOT]
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get(self.HONEYPOT))
 
 
 class ClubSubmissionForm(HoneypotMixin, forms.Form):
@@ -134,9 +121,6 @@ class ClubSubmissionForm(HoneypotMixin, forms.Form):
             ("contact_email", "email"),
         ):
             self.fields[name].widget.attrs["autocomplete"] = purpose
-        self.fields[self.HONEYPOT].widget.attrs.update(
-            {"autocomplete": "off", "tabindex": "-1"}
-        )
         self.logo_content: bytes | None = None
         self.logo_name = ""
 
@@ -173,6 +157,3 @@ class ClubChangeRequestForm(HoneypotMixin, forms.Form):
             .order_by("title")
         )
         self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields[self.HONEYPOT].widget.attrs.update(
-            {"autocomplete": "off", "tabindex": "-1"}
-        )

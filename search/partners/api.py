@@ -6,7 +6,6 @@ from ninja import Field, Query, Router, Schema, Status
 from cms.taxonomy.api import ErrorOut, LanguageParam, request_language
 from search.partners.params import partner_params_read
 from search.partners.presenters import suggestions_present
-from search.partners.selectors import partner_suggestions
 
 router = Router(tags=["partners"])
 
@@ -75,13 +74,7 @@ def partners_api(request, params: Query[PartnerParams]):
     read = partner_params_read(data)
     if read.problems or read.profile is None:
         return Status(400, ErrorOut(detail=" ".join(read.problems)))
-    suggestions = partner_suggestions(
-        profile=read.profile,
-        region_ids=read.filters.get("region"),
-        district_ids=read.filters.get("district"),
-        activity_ids=read.filters.get("activity"),
-        migration_ids=read.filters.get("migration"),
-    )
+    suggestions = read.suggestions()
     return Status(
         200,
         {

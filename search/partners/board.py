@@ -14,6 +14,7 @@ from django.db.models import Q
 from search.models import SearchDocument, facet_key
 from search.partners.models import BoardDecision, ContactRequest
 from search.partners.selectors import (
+    INDEX_FIELDS,
     INDEX_LANGUAGE,
     Suggestion,
     migration_slugs,
@@ -71,17 +72,7 @@ def board_pairs(
                 facet_keys__contains=[facet_key("region", region.pk)],
                 facet_keys__overlap=wanted,
             )
-            .only(
-                "id",
-                "region_id",
-                "page_id",
-                "slug",
-                "title",
-                "path",
-                "facet_keys",
-                "offers",
-                "seeks",
-            )
+            .only(*INDEX_FIELDS)
             .order_by("-indexed_at", "-id")[:BOARD_CLUBS]
         )
     pairs: dict[tuple, BoardPair] = {}

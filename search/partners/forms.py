@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.pages.forms import HoneypotMixin
 
-class ContactRequestForm(forms.Form):
+
+class ContactRequestForm(HoneypotMixin, forms.Form):
     """A visitor asks a club for contact. ``contact_me_by_fax`` is a honeypot:
     hidden from people, filled in by form-filling bots."""
-
-    HONEYPOT = "contact_me_by_fax"
 
     club = forms.CharField(widget=forms.HiddenInput, max_length=300)
     name = forms.CharField(
@@ -43,7 +43,3 @@ class ContactRequestForm(forms.Form):
             if isinstance(value, str) and "\x00" in value:
                 self.add_error(key, _("This field contains a NUL byte."))
         return data
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get(self.HONEYPOT))

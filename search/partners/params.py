@@ -6,7 +6,11 @@ from dataclasses import dataclass, field
 from cms.taxonomy.models import District
 from search.facets import term_ids_from_slugs
 from search.partners.scoring import Profile
-from search.partners.selectors import migration_slugs, profile_of_club
+from search.partners.selectors import (
+    migration_slugs,
+    partner_suggestions,
+    profile_of_club,
+)
 from tenants.context import in_public
 from tenants.models import Region
 from tenants.selectors import region_get
@@ -27,6 +31,15 @@ class PartnerParams:
     profile: Profile | None = None
     filters: dict[str, list[int]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+
+    def suggestions(self, **kwargs):
+        """``partner_suggestions`` for this profile within these filters (the
+        page and the API ask the same)."""
+        return partner_suggestions(
+            profile=self.profile,
+            **{f"{facet}_ids": self.filters.get(facet) for facet in FILTERS.values()},
+            **kwargs,
+        )
 
 
 def _values(params, key: str, problems: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ from tenants.models import Region
 # rows per candidate query; four queries at most
 CANDIDATES = 100
 INDEX_LANGUAGE = "de"  # every portrait has its German page: one row per club
-_FIELDS = (
+INDEX_FIELDS = (
     "id",
     "region_id",
     "page_id",
@@ -186,7 +186,7 @@ def partner_suggestions(
         if not queries:
             queries.append(base.order_by("title_sort"))
         # one round trip: the bounded queries as one UNION ALL
-        parts = [query.values_list(*_FIELDS)[:CANDIDATES] for query in queries]
+        parts = [query.values_list(*INDEX_FIELDS)[:CANDIDATES] for query in queries]
         combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         rows: dict[int, CandidateRow] = {}
         for values in combined:

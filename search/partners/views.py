@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from search.partners.forms import ContactRequestForm
 from search.partners.params import partner_params_read
 from search.partners.presenters import suggestions_present
-from search.partners.selectors import partner_suggestions
 from search.partners.services import (
     contact_request_ask,
     contact_request_confirm,
@@ -41,13 +40,7 @@ def partner_page(request):
     results = []
     if read is not None and read.profile is not None and not read.problems:
         results = suggestions_present(
-            suggestions=partner_suggestions(
-                profile=read.profile,
-                region_ids=read.filters.get("region"),
-                district_ids=read.filters.get("district"),
-                activity_ids=read.filters.get("activity"),
-                migration_ids=read.filters.get("migration"),
-            ),
+            suggestions=read.suggestions(),
             request=request,
             language=language,
         )

@@ -75,18 +75,23 @@ def page_languages(context, page=None) -> list[dict]:
     for code, _name in settings.LANGUAGES:
         target = own.get(code) or homes.get(code) or default_home
         url = target.get_url(request) if target is not None else None
-        info = translation.get_language_info(code)
         languages.append(
-            {
-                "code": code,
-                "name_local": info["name_local"],
-                "dir": "rtl" if info["bidi"] else "ltr",
-                "url": url or "/",
-                "exact": code in own,
-                "is_current": code == current,
-            }
+            _language_link(code, url or "/", exact=code in own, current=current)
         )
     return languages
+
+
+def _language_link(code: str, url: str, *, exact: bool, current: str) -> dict:
+    """One entry of a language switcher (includes/language_nav.html)."""
+    info = translation.get_language_info(code)
+    return {
+        "code": code,
+        "name_local": info["name_local"],
+        "dir": "rtl" if info["bidi"] else "ltr",
+        "url": url,
+        "exact": exact,
+        "is_current": code == current,
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -108,17 +113,7 @@ def view_languages(context) -> list[dict]:
         url = here if code == current else translate_url(here, code)
         if url == here and code != current:
             return []
-        info = translation.get_language_info(code)
-        languages.append(
-            {
-                "code": code,
-                "name_local": info["name_local"],
-                "dir": "rtl" if info["bidi"] else "ltr",
-                "url": url,
-                "exact": True,
-                "is_current": code == current,
-            }
-        )
+        languages.append(_language_link(code, url, exact=True, current=current))
     return languages
 
 

@@ -89,7 +89,8 @@ class CardsNode(template.Node):
             return ""
         extra = {name: value.resolve(context) for name, value in self.extra.items()}
         request = context.get("request")
-        keys, found = [None] * len(pages), {}
+        keys: list[str | None] = [None] * len(pages)
+        htmls: list[str | None] = [None] * len(pages)
         if fragments_enabled(request):
             try:
                 vary = sorted(extra.items())
@@ -98,31 +99,22 @@ class CardsNode(template.Node):
                     for page in pages
                 ]
                 found = fragments_get_many(keys)
+                htmls = [found.get(key) for key in keys]
             except Exception:
-                keys, found = [None] * len(pages), {}  # the cache down: render all
-        missing = [
-            page for page, key in zip(pages, keys, strict=True) if key not in found
-        ]
-        rendered = {}
+                keys = [None] * len(pages)  # the cache down: render every card
+        missing = [i for i, html in enumerate(htmls) if html is None]
         if missing:
-            cards_prefetch(kind=self.kind, pages=missing)
+            cards_prefetch(kind=self.kind, pages=[pages[i] for i in missing])
             name, var = CARDS[self.kind]
             card = context.template.engine.get_template(name)
-            for page, key in zip(pages, keys, strict=True):
-                if key in found:
-                    continue
-                with context.push(**{var: page}, **extra):
-                    html = card.render(context)
-                if key is None:
-                    found[id(page)] = html
-                else:
-                    rendered[key] = html
-            fragments_set_many(rendered)
-        found.update(rendered)
-        return "".join(
-            found[key] if key is not None else found[id(page)]
-            for page, key in zip(pages, keys, strict=True)
-        )
+            stored = {}
+            for i in missing:
+                with context.push(**{var: pages[i]}, **extra):
+                    htmls[i] = card.render(context)
+                if keys[i] is not None:
+                    stored[keys[i]] = htmls[i]
+            fragments_set_many(stored)
+        return "".join(htmls)
 
 
 @register.tag

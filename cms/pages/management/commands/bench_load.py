@@ -30,6 +30,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.pages.cache import generation_key
 from cms.pages.selectors import home_page
 from tenants.context import in_region
 from tenants.selectors import region_get, region_primary_domain
@@ -223,7 +224,7 @@ class Command(BaseCommand):
 
         client = redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB)
         # django-tenants' key function: "<schema>:<prefix>:<version>:<key>".
-        key = f"{region.schema_name}:{KEY_PREFIX}:1:pagecache:gen:region"
+        key = f"{region.schema_name}:{KEY_PREFIX}:1:{generation_key('region')}"
         times = []
         for _ in range(samples):
             client.incr(key)
